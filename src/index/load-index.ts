@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ChunkOptions } from '../chunk/corpus.js'
+import { CorpusStructureSchema } from '../chunk/corpus.js'
+import type { SanadEmbeddings } from '../embed/sanad-embeddings.js'
+import { Bm25Index } from '../lexical/bm25-index.js'
+import { hashText } from '../source/load-sources.js'
+import type { SourceDocument } from '../source/source-document.js'
+import { HnswVectorStore } from '../vector-store/hnsw-vector-store.js'
+import { INDEX_FILES, INDEX_FORMAT_VERSION, IndexManifestSchema, TEXT_PIPELINE_VERSION, type IndexManifest } from './index-manifest.js'
+import { SanadIndex } from './sanad-index.js'
+
+/** Why a stored index cannot be used as it is; the caller rebuilds and logs the reason. */
+export class StaleIndexError extends Error {
+  constructor(readonly reason: string) {
+    super(reason)
+    this.name = 'StaleIndexError'
+  }
+}
+
+/**
+ * Loads an index folder after proving it matches the present: format, text pipeline, sources,
+ * embedder, chunker and a checksum of every file. Throws StaleIndexError with the first mismatch.
+ */
+export async function loadIndex(
+  directory: string,
+  sources: readonly SourceDocument[],
+  embeddings: SanadEmbeddings,
+  chunker: ChunkOptions,
+): Promise<SanadIndex> {
+  const manifest = await readManifest(directory)
+  const mismatch = describeMismatch(manifest, sources, embeddings, chunker)
+  if (mismatch) throw new StaleIndexError(mismatch)
+  const contents = new Map<string, Buffer>()
+  for (const [name, sha256] of Object.entries(manifest.files)) {
+    const bytes = await readFile(join(directory, name)).catch(() => null)
+    if (!bytes) throw new StaleIndexError(`index file ${name} is missing`)
+    if (hashText(bytes) !== sha256) throw new StaleIndexError(`index file ${name} does not match its checksum`)
+    contents.set(name, bytes)
+  }
+  try {
+    const corpus = CorpusStructureSchema.parse(JSON.parse(contents.get(INDEX_FILES.corpus)?.toString('utf8') ?? 'null'))
+    const lexical = Bm25Index.fromJSON(JSON.parse(contents.get(INDEX_FILES.lexical)?.toString('utf8') ?? 'null'))
+    const vectorStore = await HnswVectorStore.load(directory, embeddings)
+    if (vectorStore.size !== corpus.chunks.length || lexical.size !== corpus.chunks.length) {
+      throw new Error('the vector, lexical and chunk counts differ')
+    }
+    return new SanadIndex(sources, corpus, vectorStore, lexical, embeddings, manifest)
+  } catch (cause) {
+    throw new StaleIndexError(`index files are unreadable: ${(cause as Error).message}`)
+  }
+}
+
+async function readManifest(directory: string): Promise<IndexManifest> {
+  let raw: string
+  try {
+    raw = await readFile(join(directory, INDEX_FILES.manifest), 'utf8')
+  } catch {
+    throw new StaleIndexError('no index manifest')
+  }
+  const parsed = IndexManifestSchema.safeParse(parseJsonOrNull(raw))
+  if (!parsed.success) throw new StaleIndexError('the index manifest is invalid or from another format version')
+  return parsed.data
+}
+
+function describeMismatch(
+  manifest: IndexManifest,
+  sources: readonly SourceDocument[],
+  embeddings: SanadEmbeddings,
+  chunker: ChunkOptions,
+): string | null {
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return 'the index format version changed'
+  if (manifest.textPipelineVersion !== TEXT_PIPELINE_VERSION) return 'the text pipeline changed'
+  const built = manifest.sources.map((source) => `${source.id}:${source.sha256}`).join(',')
+  const present = sources.map((source) => `${source.id}:${source.sha256}`).join(',')
+  if (built !== present) return 'the sources changed since the index was built'
+  if (manifest.embedder.id !== embeddings.id) return `the index was built with embedder ${manifest.embedder.id}, not ${embeddings.id}`
+  if (embeddings.dimensions !== undefined && manifest.embedder.dimensions !== embeddings.dimensions) {
+    return `the index has ${manifest.embedder.dimensions} dimensions, the embedder ${embeddings.dimensions}`
+  }
+  if (JSON.stringify(manifest.chunker) !== JSON.stringify(chunker)) return 'the chunker settings changed'
+  return null
+}
+
+function parseJsonOrNull(raw: string): unknown {
+  try {
+    return JSON.parse(raw)
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,58 @@
+import type { Chunk, CorpusStructure, Sentence } from '../chunk/corpus.js'
+import type { SanadEmbeddings } from '../embed/sanad-embeddings.js'
+import type { Bm25Index } from '../lexical/bm25-index.js'
+import type { SourceDocument } from '../source/source-document.js'
+import { tokenize, type Token } from '../text/tokenize.js'
+import type { HnswVectorStore } from '../vector-store/hnsw-vector-store.js'
+import type { IndexManifest } from './index-manifest.js'
+
+/** Everything retrieval and answering read: documents, their structure, the vector and lexical indexes. */
+export class SanadIndex {
+  readonly documents: ReadonlyMap<string, SourceDocument>
+  private readonly sentenceTokens = new Map<number, Token[]>()
+
+  constructor(
+    sources: readonly SourceDocument[],
+    readonly corpus: CorpusStructure,
+    readonly vectorStore: HnswVectorStore,
+    readonly lexical: Bm25Index,
+    readonly embeddings: SanadEmbeddings,
+    readonly manifest: IndexManifest,
+  ) {
+    this.documents = new Map(sources.map((source) => [source.id, source]))
+  }
+
+  /** The exact text of a span of a document. */
+  textOf(span: { docId: string; start: number; end: number }): string {
+    return this.documents.get(span.docId)?.text.slice(span.start, span.end) ?? ''
+  }
+
+  /** A chunk by its label (position in the corpus). */
+  chunkAt(label: number): Chunk {
+    const chunk = this.corpus.chunks[label]
+    if (!chunk) throw new RangeError(`no chunk ${label}`)
+    return chunk
+  }
+
+  /** A sentence by its id. */
+  sentenceAt(id: number): Sentence {
+    const sentence = this.corpus.sentences[id]
+    if (!sentence) throw new RangeError(`no sentence ${id}`)
+    return sentence
+  }
+
+  /** A sentence's tokens, offsets into its document; computed once, on first use. */
+  tokensOf(sentence: Sentence): Token[] {
+    let tokens = this.sentenceTokens.get(sentence.id)
+    if (!tokens) {
+      tokens = tokenize(this.textOf(sentence), sentence.start)
+      this.sentenceTokens.set(sentence.id, tokens)
+    }
+    return tokens
+  }
+
+  /** A summary for health checks and logs. */
+  summary(): { documents: number; sentences: number; chunks: number; embedder: string; dimensions: number } {
+    return { ...this.manifest.counts, embedder: this.manifest.embedder.id, dimensions: this.manifest.embedder.dimensions }
+  }
+}

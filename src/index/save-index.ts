@@ -1,0 +1,29 @@
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { hashText } from '../source/load-sources.js'
+import { INDEX_FILES, type IndexManifest } from './index-manifest.js'
+import type { SanadIndex } from './sanad-index.js'
+
+/**
+ * Writes an index folder: corpus, lexical index, vector store, then the manifest with a checksum
+ * of every file. Files are written to a scratch folder first and moved in, manifest last, so a
+ * crash never leaves a manifest that vouches for half-written files.
+ */
+export async function saveIndex(index: SanadIndex, directory: string): Promise<IndexManifest> {
+  const scratch = await mkdtemp(join(directory, '.build-'))
+  try {
+    await writeFile(join(scratch, INDEX_FILES.corpus), JSON.stringify(index.corpus))
+    await writeFile(join(scratch, INDEX_FILES.lexical), JSON.stringify(index.lexical.toJSON()))
+    await index.vectorStore.save(scratch)
+    const names = (await readdir(scratch)).sort()
+    const files: Record<string, string> = {}
+    for (const name of names) files[name] = hashText(await readFile(join(scratch, name)))
+    const manifest: IndexManifest = { ...index.manifest, files }
+    await rm(join(directory, INDEX_FILES.manifest), { force: true })
+    for (const name of names) await rename(join(scratch, name), join(directory, name))
+    await writeFile(join(directory, INDEX_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`)
+    return manifest
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}

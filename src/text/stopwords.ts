@@ -1,0 +1,26 @@
+import { ara, eng } from 'stopword'
+import { normalizeArabic } from './normalize-arabic.js'
+
+// Question words and a few function words that the stopword package lacks; in normalized form.
+const EXTRA_ARABIC = [
+  'ما', 'ماذا', 'متي', 'كم', 'اين', 'من', 'لماذا', 'كيف', 'هل', 'اي', 'ايه', 'اذكر', 'عدد', 'هي', 'هو',
+  'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'تم', 'قد', 'لقد', 'كان', 'كانت', 'يكون', 'تكون', 'ذلك', 'تلك',
+  'هذا', 'هذه', 'هناك', 'او', 'ام', 'ثم', 'حتي', 'اذ', 'اذا', 'ان', 'انه', 'انها', 'الي', 'علي', 'عن', 'في',
+  'مع', 'بين', 'عند', 'لدي', 'منذ', 'حول', 'خلال', 'عبر', 'بعد', 'قبل', 'كل', 'بكل', 'جد', 'فيه', 'فيها', 'به', 'بها',
+  'له', 'لها', 'لهم', 'منها', 'منه', 'عليه', 'عليها', 'وهو', 'وهي', 'ولا', 'وما', 'فما', 'وماذا', 'ومتي', 'وكم',
+  'واين', 'ومن', 'وكيف', 'ولماذا', 'وهل', 'حسب', 'يقول', 'قال', 'ايضا', 'اخري', 'اخر', 'بعض', 'غيرها',
+]
+const EXTRA_ENGLISH = ['what', 'which', 'who', 'whom', 'when', 'where', 'why', 'how', 'did', 'does', 'do', 'was', 'were', 'is', 'are', 'article', 'say', 'says', 'said', 'tell', 'me', 'according']
+
+/** Normalized Arabic and English stopwords; they carry no evidence of support or relevance. */
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  ...ara.map((word) => normalizeArabic(word)),
+  ...EXTRA_ARABIC,
+  ...eng,
+  ...EXTRA_ENGLISH,
+])
+
+/** True when a normalized word is a stopword. */
+export function isStopword(normalizedWord: string): boolean {
+  return STOPWORDS.has(normalizedWord)
+}

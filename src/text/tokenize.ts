@@ -1,0 +1,43 @@
+import { normalizeArabic } from './normalize-arabic.js'
+import { stemWord } from './stem-word.js'
+import { isStopword } from './stopwords.js'
+
+/** A word of the original text with its exact offsets and its normalized and stemmed forms. */
+export interface Token {
+  start: number
+  end: number
+  normalized: string
+  stem: string
+  isStopword: boolean
+  isNumber: boolean
+}
+
+// Arabic letters (with marks and tatweel), Latin words, or digit runs: a change of script splits a word,
+// so "الخميس7" and "أيلول2001" give two tokens each.
+const WORD = /[\u0621-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+|[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?|[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,][0-9\u0660-\u0669\u06F0-\u06F9]+)*/g
+
+/** Splits text into word tokens that keep their offsets into `text`. */
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = []
+  for (const match of text.matchAll(WORD)) {
+    const normalized = normalizeArabic(match[0])
+    if (normalized.length === 0) continue
+    const isNumber = /^[0-9]/.test(normalized)
+    tokens.push({
+      start: offset + match.index,
+      end: offset + match.index + match[0].length,
+      normalized,
+      stem: isNumber ? normalized.replace(/,/g, '') : stemWord(normalized),
+      isStopword: isStopword(normalized),
+      isNumber,
+    })
+  }
+  return tokens
+}
+
+/** The stems of the content words of a text: what retrieval and support scoring compare. */
+export function contentStems(text: string): string[] {
+  return tokenize(text)
+    .filter((token) => !token.isStopword && (token.isNumber || token.stem.length >= 2))
+    .map((token) => token.stem)
+}
