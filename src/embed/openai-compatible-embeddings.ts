@@ -23,10 +23,11 @@ export class OpenAICompatibleEmbeddings extends Embeddings {
   override async embedDocuments(documents: string[]): Promise<number[][]> {
     const vectors = await this.#client.embed(documents)
     for (const vector of vectors) {
-      this.#dimensions ??= vector.length
-      if (vector.length !== this.#dimensions || vector.length === 0) {
-        throw new SanadError('model_bad_response', `The embedding model returned a ${vector.length}-dimension vector, expected ${this.#dimensions}.`)
+      const expected = this.#dimensions ?? vector.length
+      if (vector.length === 0 || vector.length !== expected) {
+        throw new SanadError('model_bad_response', `The embedding model returned a ${vector.length}-dimension vector, expected ${expected}.`)
       }
+      this.#dimensions = expected
     }
     return vectors.map(normalizeLength)
   }
@@ -40,6 +41,6 @@ export class OpenAICompatibleEmbeddings extends Embeddings {
 
 // Unit length makes inner product equal cosine similarity; a zero vector stays zero rather than becoming NaN.
 function normalizeLength(vector: number[]): number[] {
-  const norm = Math.hypot(...vector)
+  const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0))
   return norm === 0 ? vector : vector.map((value) => value / norm)
 }
