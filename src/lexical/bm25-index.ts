@@ -87,6 +87,11 @@ export class Bm25Index {
     return this.postings.get(term)?.labels.length ?? 0
   }
 
+  /** Every indexed term, in sorted order. */
+  terms(): IterableIterator<string> {
+    return this.postings.keys()
+  }
+
   /** Whether any document contains the term. */
   has(term: string): boolean {
     return this.postings.has(term)

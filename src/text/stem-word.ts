@@ -12,6 +12,12 @@ export function stemArabic(word: string): string {
       break
     }
   }
+  return stripArabicSuffixes(stem)
+}
+
+/** Light10's suffix pass alone, for words whose first letter only looks like a prefix. */
+export function stripArabicSuffixes(word: string): string {
+  let stem = word
   for (const suffix of ARABIC_SUFFIXES) {
     if (stem.length >= suffix.length + 2 && stem.endsWith(suffix)) stem = stem.slice(0, -suffix.length)
   }

@@ -10,12 +10,22 @@ const EXTRA_ARABIC = [
   'له', 'لها', 'لهم', 'منها', 'منه', 'عليه', 'عليها', 'وهو', 'وهي', 'ولا', 'وما', 'فما', 'وماذا', 'ومتي', 'وكم',
   'واين', 'ومن', 'وكيف', 'ولماذا', 'وهل', 'حسب', 'يقول', 'قال', 'ايضا', 'اخري', 'اخر', 'بعض', 'غيرها',
 ]
+// Prepositions carrying a pronoun (عنه، فيها، لديهم) are function words too.
+const PREPOSITIONS = ['عن', 'من', 'في', 'علي', 'الي', 'ل', 'ب', 'مع', 'عند', 'لدي', 'بين', 'حول', 'بعد', 'قبل', 'منذ', 'ضد', 'دون', 'عبر', 'مثل']
+const PRONOUN_SUFFIXES = ['ه', 'ها', 'هم', 'هما', 'هن', 'ك', 'كم', 'ي', 'نا']
+const PREPOSITION_FORMS = PREPOSITIONS.flatMap((preposition) =>
+  PRONOUN_SUFFIXES.map((suffix) => `${preposition}${suffix}`),
+)
+const AUXILIARIES = ['تمت', 'يتم', 'تتم', 'سيتم', 'كانوا', 'يكونون', 'اصبح', 'اصبحت', 'مازال', 'لايزال', 'ليس', 'ليست']
+
 const EXTRA_ENGLISH = ['what', 'which', 'who', 'whom', 'when', 'where', 'why', 'how', 'did', 'does', 'do', 'was', 'were', 'is', 'are', 'article', 'say', 'says', 'said', 'tell', 'me', 'according']
 
 /** Normalized Arabic and English stopwords; they carry no evidence of support or relevance. */
 export const STOPWORDS: ReadonlySet<string> = new Set([
   ...ara.map((word) => normalizeArabic(word)),
   ...EXTRA_ARABIC,
+  ...PREPOSITION_FORMS,
+  ...AUXILIARIES,
   ...eng,
   ...EXTRA_ENGLISH,
 ])

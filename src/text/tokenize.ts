@@ -8,6 +8,8 @@ export interface Token {
   end: number
   normalized: string
   stem: string
+  /** The stem without a one-letter proclitic (ف ب ل ك, after an optional و) that Light10 keeps: فداعش → داعش. */
+  cliticFreeStem: string | null
   isStopword: boolean
   isNumber: boolean
 }
@@ -23,11 +25,13 @@ export function tokenize(text: string, offset = 0): Token[] {
     const normalized = normalizeArabic(match[0])
     if (normalized.length === 0) continue
     const isNumber = /^[0-9]/.test(normalized)
+    const stem = isNumber ? normalized.replace(/,/g, '') : stemWord(normalized)
     tokens.push({
       start: offset + match.index,
       end: offset + match.index + match[0].length,
       normalized,
-      stem: isNumber ? normalized.replace(/,/g, '') : stemWord(normalized),
+      stem,
+      cliticFreeStem: isNumber ? null : stripProclitic(normalized, stem),
       isStopword: isStopword(normalized),
       isNumber,
     })
@@ -35,9 +39,21 @@ export function tokenize(text: string, offset = 0): Token[] {
   return tokens
 }
 
-/** The stems of the content words of a text: what retrieval and support scoring compare. */
+const PROCLITIC = /^و?[فبلك](?=[\u0621-\u064A]{4})/
+
+function stripProclitic(normalized: string, stem: string): string | null {
+  if (!PROCLITIC.test(normalized)) return null
+  const alternative = stemWord(normalized.replace(PROCLITIC, ''))
+  return alternative !== stem ? alternative : null
+}
+
+/** The stems of the content words of a text, with proclitic-free alternatives: what lexical indexing compares. */
 export function contentStems(text: string): string[] {
-  return tokenize(text)
-    .filter((token) => !token.isStopword && (token.isNumber || token.stem.length >= 2))
-    .map((token) => token.stem)
+  const stems: string[] = []
+  for (const token of tokenize(text)) {
+    if (token.isStopword || (!token.isNumber && token.stem.length < 2)) continue
+    stems.push(token.stem)
+    if (token.cliticFreeStem) stems.push(token.cliticFreeStem)
+  }
+  return stems
 }

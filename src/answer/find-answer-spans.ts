@@ -1,0 +1,102 @@
+import { ARABIC_MONTHS, ENGLISH_MONTHS, isYear, WEEKDAYS } from '../text/calendar-words.js'
+import type { Token } from '../text/tokenize.js'
+
+/** A run of tokens, by offsets into the document. */
+export interface TokenSpan {
+  start: number
+  end: number
+  firstToken: number
+  lastToken: number
+}
+
+const DATE_GLUE = new Set(['سنه', 'عام', 'العام', 'يوم', 'الماضي', 'المقبل', 'of', 'year', 'on'])
+const PERSON_TITLES = new Set([
+  'السفير', 'الملك', 'الرئيس', 'الصحفي', 'الصحافي', 'الوزير', 'وزير', 'الامير', 'الشيخ', 'الجنرال', 'زعيم', 'الزعيم', 'الناطق',
+  'المتحدث', 'العاهل', 'رئيس', 'السيد', 'الدكتور', 'القائد', 'المندوب',
+])
+
+function isMonth(token: Token): boolean {
+  return ARABIC_MONTHS.has(token.normalized) || ENGLISH_MONTHS.has(token.normalized)
+}
+
+function isDateCore(token: Token): boolean {
+  return isMonth(token) || WEEKDAYS.has(token.normalized) || (token.isNumber && isYear(token.normalized))
+}
+
+function isDatePart(token: Token): boolean {
+  if (isDateCore(token) || DATE_GLUE.has(token.normalized)) return true
+  return token.isNumber && Number(token.normalized) >= 1 && Number(token.normalized) <= 31
+}
+
+// Two tokens belong to one expression when only spaces or a slash separate them.
+function adjacent(text: string, left: Token, right: Token, documentOffset: number): boolean {
+  return /^[\s/\-–]*$/.test(text.slice(left.end - documentOffset, right.start - documentOffset))
+}
+
+/** Date expressions (2 مايو 2011, الخميس7 أغسطس 2014, يونيو الماضي, 11 سبتمبر/أيلول2001) in a token run. */
+export function findDateSpans(tokens: readonly Token[], text: string, documentOffset = 0): TokenSpan[] {
+  return findRuns(tokens, text, documentOffset, isDatePart).filter((run) => {
+    const runTokens = tokens.slice(run.firstToken, run.lastToken + 1)
+    return runTokens.some(isDateCore) && !DATE_GLUE.has(runTokens.at(0)!.normalized)
+  })
+}
+
+/** Counts: a number that is not a year or a day of a date, with the noun it counts (40 دولة, 225 سنة). */
+export function findCountSpans(tokens: readonly Token[], text: string, documentOffset = 0): TokenSpan[] {
+  const inDates = new Set<number>()
+  for (const span of findDateSpans(tokens, text, documentOffset)) {
+    for (let index = span.firstToken; index <= span.lastToken; index++) inDates.add(index)
+  }
+  const spans: TokenSpan[] = []
+  tokens.forEach((token, index) => {
+    if (!token.isNumber || inDates.has(index)) return
+    const next = tokens[index + 1]
+    const counted = next && !next.isNumber && adjacent(text, token, next, documentOffset) ? next : undefined
+    const last = counted ? index + 1 : index
+    spans.push({ start: token.start, end: tokens[last]!.end, firstToken: index, lastToken: last })
+  })
+  return spans
+}
+
+/** Person names introduced by a title (السفير سعد العلمي, الملك محمد السادس) or quoted after one. */
+export function findNameSpans(tokens: readonly Token[], text: string, documentOffset = 0): TokenSpan[] {
+  const spans: TokenSpan[] = []
+  tokens.forEach((token, index) => {
+    if (!PERSON_TITLES.has(token.normalized)) return
+    let last = index
+    for (let next = index + 1; next <= index + 3 && next < tokens.length; next++) {
+      const candidate = tokens[next]!
+      const gap = text.slice(tokens[next - 1]!.end - documentOffset, candidate.start - documentOffset)
+      if (!/^[\s“”"]*$/.test(gap) || candidate.isStopword || candidate.isNumber || PERSON_TITLES.has(candidate.normalized)) break
+      // A name starts without the article; a later part may have it (سعد العلمي).
+      if (next === index + 1 && candidate.normalized.startsWith('ال')) break
+      last = next
+    }
+    if (last > index) spans.push({ start: tokens[index + 1]!.start, end: tokens[last]!.end, firstToken: index + 1, lastToken: last })
+  })
+  return spans
+}
+
+/** Short spans in “quotation marks” (names, places, coined terms), up to four words. */
+export function findQuotedSpans(text: string, documentOffset = 0): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = []
+  for (const match of text.matchAll(/“([^”\n]{2,60})”/g)) {
+    if (match[1]!.trim().split(/\s+/).length > 4) continue
+    const start = documentOffset + match.index + 1
+    spans.push({ start, end: start + match[1]!.length })
+  }
+  return spans
+}
+
+function findRuns(tokens: readonly Token[], text: string, documentOffset: number, belongs: (token: Token) => boolean): TokenSpan[] {
+  const runs: TokenSpan[] = []
+  let first = -1
+  tokens.forEach((token, index) => {
+    const continues = first !== -1 && belongs(token) && adjacent(text, tokens[index - 1]!, token, documentOffset)
+    if (continues) return
+    if (first !== -1) runs.push({ start: tokens[first]!.start, end: tokens[index - 1]!.end, firstToken: first, lastToken: index - 1 })
+    first = belongs(token) ? index : -1
+  })
+  if (first !== -1) runs.push({ start: tokens[first]!.start, end: tokens.at(-1)!.end, firstToken: first, lastToken: tokens.length - 1 })
+  return runs
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import { SanadError } from '../errors/sanad-error.js'
+
+const Flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value))
+const OptionalText = z.string().trim().min(1).optional()
+const CommaList = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+
+/** Every setting sanad reads from the environment, with defaults that work offline. */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_QUESTIONS: Flag.default(false),
+  INDEX_DIR: z.string().default('index'),
+  SOURCES_DIR: OptionalText,
+  CHUNK_MAX_CHARACTERS: z.coerce.number().int().min(100).max(20000).default(600),
+  CHUNK_OVERLAP_SENTENCES: z.coerce.number().int().min(0).max(3).default(1),
+  TOP_K: z.coerce.number().int().min(1).max(20).default(5),
+  EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
+  EMBEDDING_DIMENSIONS: z.coerce.number().int().min(64).max(4096).default(512),
+  EMBEDDING_BASE_URL: z.url().optional(),
+  EMBEDDING_MODEL: OptionalText,
+  EMBEDDING_API_KEY: OptionalText,
+  LLM_BASE_URL: z.url().optional(),
+  LLM_MODEL: OptionalText,
+  LLM_API_KEY: OptionalText,
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(20000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+  API_KEY: OptionalText,
+  CORS_ORIGINS: CommaList.default([]),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10485760).default(65536),
+  QUESTION_MAX_CHARACTERS: z.coerce.number().int().min(10).max(2000).default(2000),
+  DICTIONARY_DIR: z.string().default('/usr/share/dictd'),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
+})
+export type Config = z.infer<typeof ConfigSchema>
+
+/** Parses the environment into a Config; a bad value stops start-up with every problem listed. */
+export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(ConfigSchema.shape).map((key) => [key, environment[key] === '' ? undefined : environment[key]]),
+  )
+  const parsed = ConfigSchema.safeParse(known)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
+    throw new SanadError('config_invalid', `invalid configuration: ${problems}`, { details: parsed.error.issues })
+  }
+  const config = parsed.data
+  if (config.EMBEDDINGS === 'openai' && (!config.EMBEDDING_BASE_URL || !config.EMBEDDING_MODEL)) {
+    throw new SanadError('config_invalid', 'EMBEDDINGS=openai needs EMBEDDING_BASE_URL and EMBEDDING_MODEL')
+  }
+  if (config.LLM_BASE_URL && !config.LLM_MODEL) throw new SanadError('config_invalid', 'LLM_BASE_URL needs LLM_MODEL')
+  return config
+}
