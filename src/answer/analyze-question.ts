@@ -45,10 +45,16 @@ const KIND_RULES: KindRule[] = [
   { kind: 'list', pattern: /^(اذكر|عدد |عددي|سم |ما (هي )?(ابرز|اهم)|ما (هي )?ال[^\s]+ات(?=\s|$)|ما (هي )?ال[^\s]+ات التي|list\b|name (the|some|all)\b|what are\b|which (measures|steps|agreements|countries))/ },
 ]
 
+/** Nouns for people by role, normalized without the article. */
+export const PERSON_NOUNS: ReadonlySet<string> = new Set([
+  'وزير', 'سفير', 'رئيس', 'ملك', 'امير', 'صحفي', 'صحافي', 'مندوب', 'زعيم', 'قائد', 'ناطق', 'متحدث', 'مسوول', 'كاتب', 'مولف',
+  'شخص', 'رجل', 'امراه', 'عاهل', 'مدير', 'نائب', 'جنرال', 'شيخ', 'رهينه', 'ضحيه', 'منفذ', 'مراسل',
+])
+
 // Words that frame a question rather than describe its subject; they count little.
 const FRAME_WORDS = new Set([
   'اسم', 'عدد', 'تاريخ', 'سنه', 'عام', 'شهر', 'يوم', 'مدينه', 'مكان', 'منطقه', 'سبب', 'السبب', 'هدف', 'الهدف', 'طريقه',
-  'دوله', 'الدوله', 'بلد', 'البلد', 'ذكر', 'اذكر', 'يذكر', 'ورد', 'وردت', 'يتحدث', 'تحدث', 'يري', 'المقال', 'مقال', 'الكاتب', 'كاتب', 'النص', 'حسب', 'وفق', 'وفقا', 'name', 'number', 'year', 'date', 'reason', 'article', 'text', 'place',
+  'حدث', 'يحدث', 'جري', 'يجري', 'دوله', 'الدوله', 'بلد', 'البلد', 'ذكر', 'اذكر', 'يذكر', 'ورد', 'وردت', 'يتحدث', 'تحدث', 'يري', 'المقال', 'مقال', 'الكاتب', 'كاتب', 'النص', 'حسب', 'وفق', 'وفقا', 'name', 'number', 'year', 'date', 'reason', 'article', 'text', 'place',
 ])
 // The interrogative phrase before a question's head word; a relative pronoun after it means no single head.
 const HEAD_OPENER = /^(?:و|ف)?(?:ما|ماذا|من|كم|what|who|which|how many|how much)(?:\s+(?:هو|هي|هم|عدد|اسم|is|are|was|were|the|of|did|does|do))*\s+(\S+)/
@@ -70,7 +76,10 @@ const ANAPHORA = new Set(['ذلك', 'ذاك', 'هذا', 'هذه', 'تلك', 'ه�
 export function classifyQuestion(question: string): { kind: QuestionKind; language: 'ar' | 'en' } {
   const normalized = normalizeArabic(question).replace(/[؟?!.،,]/g, ' ').replace(/\s+/g, ' ').trim()
   const withoutConjunction = normalized.replace(/^(و|ف)(?=(متي|كم|اين|من|لماذا|كيف|هل|ما|ماذا|اذكر|مع|في|الي))/, '')
-  const kind = KIND_RULES.find((rule) => rule.pattern.test(withoutConjunction))?.kind ?? 'thing'
+  let kind = KIND_RULES.find((rule) => rule.pattern.test(withoutConjunction))?.kind ?? 'thing'
+  // "ما اسم الاتفاقية" asks for a title, "ما اسم الوزير" for a person.
+  const named = /(^|\s)اسم (\S+)/.exec(withoutConjunction)?.[2]
+  if (kind === 'person' && named && !PERSON_NOUNS.has(named.replace(/^ال/, ''))) kind = 'thing'
   return { kind, language: detectLanguage(question) }
 }
 
@@ -95,7 +104,11 @@ export function analyzeQuestion(question: string, history: readonly HistoryMessa
   const normalized = normalizeArabic(question).replace(/[؟?!.،,]/g, ' ').trim()
   const words = normalized.split(/\s+/)
   const opensFollowUp = FOLLOW_UP_OPENERS.test(normalized)
-  const hasAnaphora = words.some((word) => ANAPHORA.has(word) || ANAPHORA.has(word.replace(/^(و|ف|ب|ل)/, '')))
+  const hasAnaphora =
+    words.some((word) => ANAPHORA.has(word) || ANAPHORA.has(word.replace(/^(و|ف|ب|ل)/, ''))) ||
+    // An attached pronoun (مقتله، نفطه، ضحاياه) — the original spelling tells it from ة, which normalizes alike.
+    question.split(/\s+/).some((word) => /[\u0621-\u064A]{3,}(ه|ها|هم|هما)[؟?!.]?$/.test(word) && !/ة[؟?!.]?$/.test(word)) ||
+    /^(و|ف)(متي|كم|اين|من|ما|ماذا|لماذا|كيف|هل)(\s|$)/.test(normalized)
   const contentWeight = ownTerms.reduce((sum, term) => sum + term.weight, 0)
   const isFollowUp = previousQuestion !== undefined && (opensFollowUp || hasAnaphora || contentWeight <= 1.5)
 

@@ -1,9 +1,10 @@
 import type { Sentence } from '../chunk/corpus.js'
 import type { SanadIndex } from '../index/sanad-index.js'
 import type { RetrievedChunk } from '../retrieve/hybrid-retriever.js'
+import { normalizeArabic } from '../text/normalize-arabic.js'
 import type { Token } from '../text/tokenize.js'
 import type { QuestionAnalysis, QuestionKind } from './analyze-question.js'
-import { findCountSpans, findDateSpans, findNameSpans, findQuotedSpans, type TokenSpan } from './find-answer-spans.js'
+import { findCauseSpans, findCountSpans, findDateSpans, findNameSpans, findQuotedSpans, type TokenSpan } from './find-answer-spans.js'
 import { StemBag, type WeightedTerm } from './match-terms.js'
 
 /** A span of a document that an answer quotes and cites. */
@@ -23,6 +24,10 @@ export type ExtractedAnswer =
 
 /** How sure the answerer must be; exported for the evaluation to report. */
 export const MINIMUM_COVERAGE = 0.4
+const MINIMUM_MATCHED_SHARE = 0.4
+const DETAIL_KINDS: ReadonlySet<QuestionKind> = new Set(['date', 'number', 'person', 'place'])
+// Openers of a sentence that carries on the previous one: a pointing word, or a verb whose subject it left implicit.
+const CONTINUATION_OPENER = /^(وذلك|وهذا|وهذه|وهو|وهي|ذلك|حيث|اذ|اي|تنص|ينص|تشمل|يشمل|تتضمن|يتضمن|تهدف|يهدف|تروم|تتمثل|يتمثل)$/
 const LIST_ITEMS = 4
 const NEIGHBOUR_CREDIT = 0.5
 const NEGATIONS = new Set(['لم', 'لن', 'لا', 'ليس', 'ليست', 'غير', 'عدم', 'بدون', 'دون', 'not', 'no', 'never', 'without'])
@@ -49,7 +54,7 @@ export function extractAnswer(analysis: QuestionAnalysis, terms: readonly Weight
     return { answered: false, reason: 'no-question', missingDetail: null, related: candidates.slice(0, 3), coverage: 0 }
   }
   // A question about something the sources never mention ("عاصمة البحرين") is not answered by what surrounds it.
-  const head = terms.find((term) => term.stem === analysis.headStem)
+  const head = headTermOf(analysis, terms)
   if (head && head.documentFrequency === 0) {
     return { answered: false, reason: 'not-in-sources', missingDetail: null, related: candidates.slice(0, 3), coverage: 0 }
   }
@@ -62,25 +67,30 @@ export function extractAnswer(analysis: QuestionAnalysis, terms: readonly Weight
     return bag
   }
   const strictDetail = needsDetail(analysis)
+  const contentTermCount = terms.filter((term) => term.weight >= 1).length
 
   const scored: ScoredSentence[] = candidates.map((sentence, order) => {
     const bag = bagOf(sentence)!
     const neighbours = [neighbour(index, sentence, -1), neighbour(index, sentence, 1)].map(bagOf).filter((value) => value !== undefined)
     let own = 0
     let withContext = 0
+    let matchedContent = 0
     let requiredMatched = required.size === 0
     for (const term of terms) {
       const weight = term.weight * term.idf
       const match = bag.match(term)
       const contextMatch = Math.max(0, ...neighbours.map((other) => other.match(term))) * NEIGHBOUR_CREDIT
       own += weight * match
+      if (term.weight >= 1) matchedContent += Math.max(match, contextMatch)
       withContext += weight * Math.max(match, contextMatch)
       if (match > 0 && required.has(term.stem)) requiredMatched = true
     }
     const tokens = index.tokensOf(sentence)
-    const details = detailSpans(analysis, tokens, index.textOf(sentence), sentence.start)
+    const details = detailSpans(analysis, tokens, index.textOf(sentence), sentence.start, head)
     const hasDetail = details.length > 0
-    const coverage = (withContext / totalWeight) * (requiredMatched ? 1 : 0.3)
+    // Weighted coverage, held back when most of the question's content words are missing.
+    const matchedShare = contentTermCount === 0 ? 1 : matchedContent / contentTermCount
+    const coverage = (withContext / totalWeight) * (requiredMatched ? 1 : 0.3) * (matchedShare < MINIMUM_MATCHED_SHARE ? 0.5 : 1)
     const score = coverage + (hasDetail ? 0.15 : 0) + 0.1 * detailProximity(details, tokens, bag, terms) + 0.02 / (order + 1)
     return { sentence, tokens, coverage, ownCoverage: own / totalWeight, hasDetail, score, order }
   })
@@ -107,7 +117,11 @@ export function extractAnswer(analysis: QuestionAnalysis, terms: readonly Weight
     ? qualified.filter((item) => item.coverage >= Math.max(MINIMUM_COVERAGE, best.coverage * 0.75)).slice(0, LIST_ITEMS)
     : [best]
   chosen.sort((left, right) => left.sentence.start - right.sentence.start || left.sentence.docId.localeCompare(right.sentence.docId))
-  const claims = chosen.map((item) => narrowToClause(item, terms, analysis, index))
+  // A date, number or name is answered by the clause that holds it; other questions by whole sentences,
+  // with the next sentence when it only continues this one ("… مع الحكومة البلجيكية. تنص على …").
+  const claims = DETAIL_KINDS.has(analysis.kind)
+    ? chosen.map((item) => narrowToClause(item, terms, analysis, index))
+    : chosen.flatMap((item) => withContinuation(item.sentence, index, chosen.map((other) => other.sentence.id)))
   const shortAnswer = findShortAnswer(analysis, best, claims[chosen.indexOf(best)]!, terms, index)
   return {
     answered: true,
@@ -136,6 +150,16 @@ function detailProximity(details: readonly { start: number; end: number }[], tok
   return best
 }
 
+function withContinuation(sentence: Sentence, index: SanadIndex, chosenIds: readonly number[]): EvidenceSpan[] {
+  const spans: EvidenceSpan[] = [{ docId: sentence.docId, start: sentence.start, end: sentence.end }]
+  const next = neighbour(index, sentence, 1)
+  if (!next || chosenIds.includes(next.id)) return spans
+  const sameParagraph = !index.documents.get(sentence.docId)!.text.slice(sentence.end, next.start).includes('\n')
+  const opener = index.tokensOf(next)[0]?.normalized ?? ''
+  if (sameParagraph && CONTINUATION_OPENER.test(opener)) spans.push({ docId: next.docId, start: next.start, end: next.end })
+  return spans
+}
+
 function candidateSentences(retrieved: readonly RetrievedChunk[], index: SanadIndex): Sentence[] {
   const seen = new Set<number>()
   const sentences: Sentence[] = []
@@ -158,19 +182,39 @@ function neighbour(index: SanadIndex, sentence: Sentence, step: -1 | 1): Sentenc
 // that asks for a name ("ما اسم …") only by one holding a name.
 function needsDetail(analysis: QuestionAnalysis): boolean {
   if (analysis.kind === 'date' || analysis.kind === 'number') return true
-  return analysis.kind === 'person' && /(^|\s)(ما )?اسم|name/.test(analysis.question)
+  return analysis.kind === 'person' && /(^|\s)(ما )?اسم|name/.test(normalizeArabic(analysis.question))
 }
 
-function detailSpans(analysis: QuestionAnalysis, tokens: readonly Token[], text: string, offset: number): { start: number; end: number }[] {
+function headTermOf(analysis: QuestionAnalysis, terms: readonly WeightedTerm[]): WeightedTerm | undefined {
+  return terms.find((term) => term.stem === analysis.headStem)
+}
+
+const TIME_UNITS = new Set(['سنه', 'سنوات', 'سنين', 'عام', 'اعوام', 'شهر', 'اشهر', 'شهور', 'يوم', 'ايام', 'اسبوع', 'اسابيع', 'عقد', 'عقود', 'قرن', 'years', 'year', 'months', 'days'])
+
+function isDuration(tokens: readonly Token[], span: TokenSpan): boolean {
+  return span.lastToken > span.firstToken && TIME_UNITS.has(tokens[span.lastToken]!.normalized)
+}
+
+// "كم عدد الضحايا" is not answered by "عشرات الخلايا": a counted noun must be the one asked about.
+function countsTheHead(tokens: readonly Token[], span: TokenSpan, head: WeightedTerm | undefined): boolean {
+  if (!head || span.lastToken === span.firstToken) return true
+  const counted = tokens[span.lastToken]!
+  return head.variants.some((variant) => variant.stem === counted.stem || variant.stem === counted.cliticFreeStem)
+}
+
+function detailSpans(analysis: QuestionAnalysis, tokens: readonly Token[], text: string, offset: number, head?: WeightedTerm): { start: number; end: number }[] {
   switch (analysis.kind) {
     case 'date':
-      return findDateSpans(tokens, text, offset)
+      // "منذ متى" is also answered by a duration: "تعود الى 225 سنة".
+      return [...findDateSpans(tokens, text, offset), ...findCountSpans(tokens, text, offset).filter((span) => isDuration(tokens, span))]
     case 'number':
-      return findCountSpans(tokens, text, offset)
+      return findCountSpans(tokens, text, offset).filter((span) => countsTheHead(tokens, span, head))
     case 'person':
       return [...findQuotedSpans(text, offset), ...findNameSpans(tokens, text, offset)]
     case 'place':
       return findQuotedSpans(text, offset)
+    case 'reason':
+      return findCauseSpans(tokens)
     default:
       return []
   }
@@ -218,7 +262,7 @@ function narrowToClause(item: ScoredSentence, terms: readonly WeightedTerm[], an
     return terms.reduce((sum, term) => sum + term.weight * term.idf * bag.match(term), 0)
   }
   const target = weightIn(item.tokens) * 0.9
-  const details = detailSpans(analysis, item.tokens, text, sentence.start)
+  const details = detailSpans(analysis, item.tokens, text, sentence.start, headTermOf(analysis, terms))
   let best: { first: number; last: number; length: number } | null = null
   for (let first = 0; first < clauses.length; first++) {
     for (let last = first; last < clauses.length; last++) {
@@ -241,7 +285,7 @@ function narrowToClause(item: ScoredSentence, terms: readonly WeightedTerm[], an
 function findShortAnswer(analysis: QuestionAnalysis, best: ScoredSentence, claim: EvidenceSpan, terms: readonly WeightedTerm[], index: SanadIndex): EvidenceSpan | null {
   const tokens = best.tokens.filter((token) => token.start >= claim.start && token.end <= claim.end)
   const text = index.textOf(best.sentence)
-  const spans = detailSpans(analysis, tokens, text, best.sentence.start)
+  const spans = detailSpans(analysis, tokens, text, best.sentence.start, headTermOf(analysis, terms))
     .filter((span) => span.start >= claim.start && span.end <= claim.end)
   if (spans.length === 0) return null
   const questionStems = new Set(terms.flatMap((term) => term.variants.map((variant) => variant.stem)))

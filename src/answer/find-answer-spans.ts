@@ -41,6 +41,16 @@ export function findDateSpans(tokens: readonly Token[], text: string, documentOf
   })
 }
 
+// Number words that open a count: عشر سنوات، ثلاثة أشهر، عشرات الخلايا.
+const NUMBER_WORDS = new Set([
+  'واحد', 'اثنان', 'اثنين', 'ثلاث', 'ثلاثه', 'اربع', 'اربعه', 'خمس', 'خمسه', 'ست', 'سته', 'سبع', 'سبعه', 'ثماني', 'ثمانيه',
+  'تسع', 'تسعه', 'عشر', 'عشره', 'عشرون', 'عشرين', 'ثلاثون', 'ثلاثين', 'اربعون', 'اربعين', 'خمسون', 'خمسين', 'مئه', 'مائه',
+  'مئات', 'الف', 'الاف', 'عشرات', 'مليون', 'ملايين', 'مليار',
+])
+
+// Words that cannot be the noun a number counts (the stopword list also holds سنة and عام, which can).
+const PARTICLES = new Set(['في', 'من', 'علي', 'الي', 'عن', 'او', 'ثم', 'حتي', 'منذ', 'مع', 'الا', 'ان', 'لا', 'ما', 'لم', 'لن', 'قد', 'هو', 'هي', 'و', 'and', 'or', 'in', 'of', 'to'])
+
 /** Counts: a number that is not a year or a day of a date, with the noun it counts (40 دولة, 225 سنة). */
 export function findCountSpans(tokens: readonly Token[], text: string, documentOffset = 0): TokenSpan[] {
   const inDates = new Set<number>()
@@ -49,9 +59,10 @@ export function findCountSpans(tokens: readonly Token[], text: string, documentO
   }
   const spans: TokenSpan[] = []
   tokens.forEach((token, index) => {
-    if (!token.isNumber || inDates.has(index)) return
+    if (!(token.isNumber || NUMBER_WORDS.has(token.normalized)) || inDates.has(index)) return
     const next = tokens[index + 1]
-    const counted = next && !next.isNumber && adjacent(text, token, next, documentOffset) ? next : undefined
+    const counted = next && !next.isNumber && !PARTICLES.has(next.normalized) && adjacent(text, token, next, documentOffset) ? next : undefined
+    if (!token.isNumber && !counted) return
     const last = counted ? index + 1 : index
     spans.push({ start: token.start, end: tokens[last]!.end, firstToken: index, lastToken: last })
   })
@@ -99,4 +110,15 @@ function findRuns(tokens: readonly Token[], text: string, documentOffset: number
   })
   if (first !== -1) runs.push({ start: tokens[first]!.start, end: tokens.at(-1)!.end, firstToken: first, lastToken: tokens.length - 1 })
   return runs
+}
+
+const CAUSAL_MARKERS = new Set(['لان', 'لانه', 'لانها', 'بسبب', 'باعتبار', 'كون', 'نظرا', 'لكي', 'كي', 'اجل', 'لذلك', 'لهذا', 'بفضل', 'because', 'since', 'due'])
+
+/** Words that give a reason (لأن، بسبب، باعتبار، كون، من أجل), as one-token spans. */
+export function findCauseSpans(tokens: readonly Token[]): TokenSpan[] {
+  const spans: TokenSpan[] = []
+  tokens.forEach((token, index) => {
+    if (CAUSAL_MARKERS.has(token.normalized)) spans.push({ start: token.start, end: token.end, firstToken: index, lastToken: index })
+  })
+  return spans
 }

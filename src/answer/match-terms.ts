@@ -41,9 +41,14 @@ export function stemSimilarity(query: string, indexed: string): number {
   // An imperfect-verb prefix (يبيع/بيع), a masdar or participle (قتل/مقتل/قاتل), or a longer form of the same stem.
   const withoutVerbPrefix = query.length >= 4 && /^[يتن]/.test(query) ? query.slice(1) : null
   if (withoutVerbPrefix === indexed) return 0.7
-  if (indexed.startsWith(query) || query.startsWith(indexed)) return 0.7
-  if (querySkeleton.length >= 3 && (indexedSkeleton.includes(querySkeleton) || querySkeleton.includes(indexedSkeleton)) && indexedSkeleton.length >= 3) return 0.7
+  if (Math.min(query.length, indexed.length) >= 4 && (indexed.startsWith(query) || query.startsWith(indexed))) return 0.7
+  // A mim- or ta-prefixed derivative of the same consonants: قتل/مقتل, قتل/مقتول.
+  if (isPrefixedDerivative(querySkeleton, indexedSkeleton) || isPrefixedDerivative(indexedSkeleton, querySkeleton)) return 0.7
   return 0
+}
+
+function isPrefixedDerivative(base: string, derived: string): boolean {
+  return base.length >= 3 && derived.length === base.length + 1 && /^[مت]/.test(derived) && derived.endsWith(base)
 }
 
 /** The content stems of a run of tokens, for matching question terms. */
