@@ -35,10 +35,15 @@ function adjacent(text: string, left: Token, right: Token, documentOffset: numbe
 
 /** Date expressions (2 مايو 2011, الخميس7 أغسطس 2014, يونيو الماضي, 11 سبتمبر/أيلول2001) in a token run. */
 export function findDateSpans(tokens: readonly Token[], text: string, documentOffset = 0): TokenSpan[] {
-  return findRuns(tokens, text, documentOffset, isDatePart).filter((run) => {
-    const runTokens = tokens.slice(run.firstToken, run.lastToken + 1)
-    return runTokens.some(isDateCore) && !DATE_GLUE.has(runTokens.at(0)!.normalized)
-  })
+  const spans: TokenSpan[] = []
+  for (const run of findRuns(tokens, text, documentOffset, isDatePart)) {
+    let first = run.firstToken
+    // "يوم الخميس" and "عام 2014" start with a glue word that is not part of the answer.
+    while (first < run.lastToken && DATE_GLUE.has(tokens[first]!.normalized)) first++
+    if (!tokens.slice(first, run.lastToken + 1).some(isDateCore)) continue
+    spans.push({ start: tokens[first]!.start, end: run.end, firstToken: first, lastToken: run.lastToken })
+  }
+  return spans
 }
 
 // Number words that open a count: عشر سنوات، ثلاثة أشهر، عشرات الخلايا.
