@@ -55,7 +55,9 @@ export function extractAnswer(analysis: QuestionAnalysis, terms: readonly Weight
   }
   // A question about something the sources never mention ("عاصمة البحرين") is not answered by what surrounds it.
   const head = headTermOf(analysis, terms)
-  if (head && head.documentFrequency === 0) {
+  // A yes/no question asserts something; the sources can neither confirm nor deny a claim about what they never mention.
+  const unknownInClaim = analysis.kind === 'yes-no' && terms.some((term) => term.weight >= 1 && term.documentFrequency === 0 && !/^\d/.test(term.stem))
+  if ((head && head.documentFrequency === 0) || unknownInClaim) {
     return { answered: false, reason: 'not-in-sources', missingDetail: null, related: candidates.slice(0, 3), coverage: 0 }
   }
   const required = new Set(analysis.requiredStems)
