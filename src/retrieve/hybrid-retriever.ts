@@ -4,8 +4,9 @@ import { BaseRetriever } from '@langchain/core/retrievers'
 import type { Chunk } from '../chunk/corpus.js'
 import type { QueryConcept } from '../lexical/bm25-index.js'
 import type { SanadIndex } from '../index/sanad-index.js'
-import { buildQueryConcepts, SpellingVariants } from './build-query-concepts.js'
+import { buildQueryConcepts } from './build-query-concepts.js'
 import { fuseRankings } from './fuse-rankings.js'
+import { TermVocabulary } from './term-vocabulary.js'
 
 /** A retrieved chunk with its fused score and the score of each method (null when that method missed it). */
 export interface RetrievedChunk {
@@ -28,17 +29,17 @@ const CANDIDATES_PER_METHOD = 24
 /** Fuses dense (HNSW) and lexical (BM25) rankings by reciprocal rank fusion and drops overlapping chunks. */
 export class HybridRetriever extends BaseRetriever {
   lc_namespace = ['sanad', 'retrieve']
-  /** Indexed spellings of query words, shared with the answerer. */
-  readonly variants: SpellingVariants
+  /** The indexed stems, to widen query words to their indexed forms; shared with the answerer. */
+  readonly vocabulary: TermVocabulary
 
   constructor(private readonly index: SanadIndex, private readonly defaultTopK = 5) {
     super({})
-    this.variants = new SpellingVariants(index.lexical, index.lexical.terms())
+    this.vocabulary = new TermVocabulary(index.lexical.terms())
   }
 
-  /** The lexical concepts of a text, widened with indexed spelling variants. */
+  /** The lexical concepts of a text, widened to the indexed forms of its words. */
   conceptsOf(text: string): QueryConcept[] {
-    return buildQueryConcepts(text, this.variants)
+    return buildQueryConcepts(text, this.vocabulary)
   }
 
   /** Retrieves the best chunks for a query, best first. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { stemSimilarity, stemVariantsOf } from '../../src/answer/match-terms.js'
+import { stemVariantsOf } from '../../src/answer/match-terms.js'
+import { stemSimilarity, TermVocabulary } from '../../src/retrieve/term-vocabulary.js'
 import { tokenize } from '../../src/text/tokenize.js'
 
 describe('stemSimilarity', () => {
@@ -26,5 +27,16 @@ describe('stemVariantsOf', () => {
   it('should read "وقعها" as a verb with a suffix, not a conjunction', () => {
     const [token] = tokenize('وقعها')
     expect(stemVariantsOf({ stem: token!.stem, normalized: token!.normalized, weight: 1 })).toContain('وقع')
+  })
+})
+
+describe('TermVocabulary', () => {
+  it('should find every similar indexed stem without scanning', () => {
+    const vocabulary = new TermVocabulary(['مقتل', 'مقتول', 'اميرك', 'بيع', 'تمويل', 'مغرب'])
+    expect(vocabulary.variantsOf('قتل').map((variant) => variant.stem).sort()).toEqual(['مقتل', 'مقتول'])
+    expect(vocabulary.variantsOf('امريك')).toEqual([{ stem: 'اميرك', quality: 0.8 }])
+    expect(vocabulary.variantsOf('يبيع')).toEqual([{ stem: 'بيع', quality: 0.7 }])
+    expect(vocabulary.variantsOf('مغرب')).toEqual([{ stem: 'مغرب', quality: 1 }])
+    expect(vocabulary.variantsOf('عاصم')).toEqual([])
   })
 })
