@@ -1,0 +1,293 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page, Request as PlaywrightRequest } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AskResponse } from '../../src/answer/answer-schemas.js'
+import { parseEventBlock } from '../../web/read-server-sent-events.js'
+import { launchBrowser } from '../support/launch-browser.js'
+import { startServer, type StartedServer } from '../support/start-server.js'
+
+const ARTIFACTS = path.resolve('test-artifacts', 'web')
+const DOCS = path.resolve('docs')
+// The README's screenshots are rewritten only when asked: SANAD_UPDATE_SCREENSHOTS=1 npm test
+const UPDATE_DOCS = process.env.SANAD_UPDATE_SCREENSHOTS === '1'
+const DESKTOP = { width: 1280, height: 800 }
+const MOBILE = { width: 360, height: 740 }
+
+const ANSWERABLE_QUESTION = 'متى أعلن باراك أوباما عن مقتل بن لادن؟'
+const FOLLOW_UP_QUESTION = 'وأين حدث ذلك؟'
+const UNANSWERABLE_QUESTION = 'ما هي عاصمة اليابان وكم عدد سكانها؟'
+const HTML_QUESTION = '<img src=x onerror=alert(1)> ما هو داعش؟'
+
+interface ChatTurn {
+  request: PlaywrightRequest
+  events: { event: string; data: string }[]
+  answer: AskResponse
+}
+
+let browser: Browser
+let server: StartedServer
+let baseUrl: string
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  mkdirSync(DOCS, { recursive: true })
+  browser = await launchBrowser()
+  server = await startServer()
+  baseUrl = server.url
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/**
+ * Keeps a copy of every /api/chat stream inside the page. Chromium does not retain streamed fetch
+ * bodies for the DevTools protocol, so the test tees the stream itself instead of asking the network layer.
+ */
+function recordChatStreams() {
+  const recorded: Promise<string>[] = []
+  Object.assign(window, { recordedChatStreams: recorded })
+  const originalFetch = window.fetch.bind(window)
+  window.fetch = async (input, init) => {
+    const response = await originalFetch(input, init)
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href)
+    if (url.pathname !== '/api/chat' || !response.body) return response
+    const [forApp, forTest] = response.body.tee()
+    recorded.push(new Response(forTest).text())
+    return new Response(forApp, { status: response.status, statusText: response.statusText, headers: response.headers })
+  }
+}
+
+async function openApp(viewport = DESKTOP): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'ar' })
+  const page = await context.newPage()
+  await page.addInitScript(recordChatStreams)
+  page.on('dialog', (dialog) => {
+    throw new Error(`unexpected dialog: ${dialog.message()}`)
+  })
+  await page.goto(baseUrl)
+  return page
+}
+
+/** Sends a question through the composer and returns the raw stream and the final answer event. */
+async function ask(page: Page, question: string): Promise<ChatTurn> {
+  const settled = page.locator('[data-testid="message-answer"][data-state="done"], [data-testid="error"]')
+  const before = await settled.count()
+  const streamsBefore = await page.evaluate(() => (window as any).recordedChatStreams.length as number)
+  const requestPromise = page.waitForRequest(
+    (request) => new URL(request.url()).pathname === '/api/chat' && request.method() === 'POST',
+  )
+  const input = page.getByTestId('question-input')
+  await input.fill(question)
+  await input.press('Enter')
+  const request = await requestPromise
+  await settled.nth(before).waitFor()
+  const stream = await page.evaluate((index) => (window as any).recordedChatStreams[index] as Promise<string>, streamsBefore)
+  const events = stream
+    .replace(/\r\n?/g, '\n')
+    .split('\n\n')
+    .map((block) => parseEventBlock(block))
+    .filter((event) => event !== null)
+  const final = events.find((event) => event.event === 'answer')
+  if (!final) throw new Error(`no answer event for ${question}: ${JSON.stringify(events)}`)
+  return { request, events, answer: JSON.parse(final.data) as AskResponse }
+}
+
+async function fetchDocumentText(page: Page, docId: string): Promise<string> {
+  const response = await page.request.get(`${baseUrl}/api/documents/${encodeURIComponent(docId)}`)
+  expect(response.ok()).toBe(true)
+  return ((await response.json()) as { text: string }).text
+}
+
+async function hasNoHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const scrollers = [document.documentElement, document.body, ...document.querySelectorAll<HTMLElement>('.log, .source-scroll')]
+    return scrollers.every((element) => element.scrollWidth <= element.clientWidth)
+  })
+}
+
+describe('chat UI in a real browser', { timeout: 120_000 }, () => {
+  it('should stream an Arabic answer whose citation opens the source with exactly the quoted span highlighted', async () => {
+    const page = await openApp()
+    await page.screenshot({ path: path.join(ARTIFACTS, 'desktop-empty.png') })
+    const turn = await ask(page, ANSWERABLE_QUESTION)
+
+    expect(turn.events.filter((event) => event.event === 'text-delta').length).toBeGreaterThan(0)
+    expect(turn.answer.answered).toBe(true)
+    expect(turn.answer.citations.length).toBeGreaterThan(0)
+    const bubble = page.getByTestId('message-answer').last()
+    const markers = bubble.getByTestId('citation')
+    expect(await markers.count()).toBeGreaterThan(0)
+
+    const marker = markers.first()
+    const n = Number(await marker.getAttribute('data-n'))
+    const citation = turn.answer.citations.find((candidate) => candidate.n === n)
+    expect(citation).toBeDefined()
+    await marker.click()
+    const highlight = page.getByTestId('source-highlight')
+    await highlight.waitFor()
+    expect(await highlight.textContent()).toBe(citation!.quote)
+    const documentText = await fetchDocumentText(page, citation!.docId)
+    expect(await highlight.textContent()).toBe(documentText.slice(citation!.start, citation!.end))
+    expect(await page.getByTestId('source-panel').evaluate((panel) => panel.contains(document.activeElement))).toBe(true)
+    await expect.poll(() => highlight.evaluate((mark) => {
+      const scroller = mark.closest('.source-scroll')!.getBoundingClientRect()
+      const box = mark.getBoundingClientRect()
+      return box.bottom > scroller.top && box.top < scroller.bottom
+    })).toBe(true)
+
+    const badge = bubble.getByTestId('grounding-badge')
+    expect(await badge.textContent()).toContain(`${Math.round(turn.answer.grounding.score * 100)}%`)
+
+    await page.screenshot({ path: path.join(ARTIFACTS, 'desktop-answer-source.png') })
+    if (UPDATE_DOCS) await page.screenshot({ path: path.join(DOCS, 'screenshot-desktop.png') })
+    await page.context().close()
+  })
+
+  it('should show a refusal without citations, listing related passages as passages', async () => {
+    const page = await openApp()
+    const turn = await ask(page, UNANSWERABLE_QUESTION)
+
+    expect(turn.answer.answered).toBe(false)
+    const bubble = page.getByTestId('message-answer').last()
+    await bubble.getByTestId('refusal').waitFor()
+    expect(await bubble.getByTestId('citation').count()).toBe(0)
+    expect(await bubble.getByTestId('related-passage').count()).toBe(turn.answer.related.length)
+    await page.screenshot({ path: path.join(ARTIFACTS, 'desktop-refusal.png') })
+    await page.context().close()
+  })
+
+  it('should send the conversation so far as history with a follow-up, and forget it after a new chat', async () => {
+    const page = await openApp()
+    const first = await ask(page, ANSWERABLE_QUESTION)
+    const second = await ask(page, FOLLOW_UP_QUESTION)
+
+    expect(second.request.postDataJSON()).toMatchObject({
+      question: FOLLOW_UP_QUESTION,
+      history: [
+        { role: 'user', content: ANSWERABLE_QUESTION },
+        { role: 'assistant', content: first.answer.answer },
+      ],
+    })
+    expect(await page.getByTestId('message-answer').count()).toBe(2)
+
+    await page.getByTestId('new-chat').click()
+    expect(await page.getByTestId('message-answer').count()).toBe(0)
+    const fresh = await ask(page, FOLLOW_UP_QUESTION)
+    expect(fresh.request.postDataJSON().history ?? []).toEqual([])
+    await page.context().close()
+  })
+
+  it('should show a question containing HTML as plain text', async () => {
+    const page = await openApp()
+    await ask(page, HTML_QUESTION)
+
+    expect(await page.getByTestId('message-user').last().textContent()).toContain(HTML_QUESTION)
+    expect(await page.locator('#messages img').count()).toBe(0)
+    await page.context().close()
+  })
+
+  it('should explain rate limits, rejected questions and an unreachable server, each with a working retry', async () => {
+    const page = await openApp()
+    const serverMessage = 'question: too long for this test'
+    const failures: { status: number; headers: Record<string, string>; body: unknown }[] = [
+      { status: 429, headers: { 'retry-after': '3' }, body: { error: { code: 'rate_limited', message: 'slow down' } } },
+      { status: 400, headers: {}, body: { error: { code: 'invalid_request', message: serverMessage } } },
+    ]
+    let calls = 0
+    await page.route('**/api/chat', async (route) => {
+      const failure = failures[calls]
+      calls += 1
+      if (failure) {
+        await route.fulfill({ status: failure.status, headers: failure.headers, contentType: 'application/json', body: JSON.stringify(failure.body) })
+      } else if (calls === failures.length + 1) {
+        await route.abort('connectionrefused')
+      } else {
+        await route.continue()
+      }
+    })
+
+    const input = page.getByTestId('question-input')
+    await input.fill(ANSWERABLE_QUESTION)
+    await input.press('Enter')
+    const error = page.getByTestId('error')
+    await error.waitFor()
+    expect(await error.getAttribute('data-kind')).toBe('rate_limited')
+    expect(await error.textContent()).toMatch(/[0-9]/)
+
+    await error.getByTestId('retry').click()
+    await expect.poll(() => error.getAttribute('data-kind')).toBe('invalid_request')
+    expect(await error.textContent()).toContain(serverMessage)
+
+    await error.getByTestId('retry').click()
+    await expect.poll(() => error.getAttribute('data-kind')).toBe('network')
+    await page.screenshot({ path: path.join(ARTIFACTS, 'desktop-error.png') })
+
+    await error.getByTestId('retry').click()
+    await page.locator('[data-testid="message-answer"][data-state="done"]').waitFor()
+    expect(await page.getByTestId('error').count()).toBe(0)
+    expect(await page.getByTestId('message-user').count()).toBe(1)
+    await page.context().close()
+  })
+
+  it('should fit a 360px-wide screen without horizontal scrolling, with the source as a bottom sheet', async () => {
+    const page = await openApp(MOBILE)
+    expect(await hasNoHorizontalScroll(page)).toBe(true)
+    await ask(page, ANSWERABLE_QUESTION)
+    expect(await hasNoHorizontalScroll(page)).toBe(true)
+    await page.getByTestId('message-user').last().evaluate((message) => message.scrollIntoView({ block: 'start' }))
+    await page.screenshot({ path: path.join(ARTIFACTS, 'mobile-answer.png') })
+    if (UPDATE_DOCS) await page.screenshot({ path: path.join(DOCS, 'screenshot-mobile.png') })
+
+    await page.getByTestId('citation').first().click()
+    await page.getByTestId('source-highlight').waitFor()
+    const panel = await page.getByTestId('source-panel').boundingBox()
+    expect(panel!.x).toBeGreaterThanOrEqual(0)
+    expect(panel!.x + panel!.width).toBeLessThanOrEqual(MOBILE.width)
+    expect(await hasNoHorizontalScroll(page)).toBe(true)
+    await page.screenshot({ path: path.join(ARTIFACTS, 'mobile-source.png') })
+
+    await page.keyboard.press('Escape')
+    await page.getByTestId('source-panel').waitFor({ state: 'hidden' })
+    await page.context().close()
+  })
+
+  it('should be usable with the keyboard alone: compose, reach a citation, open and close its source', async () => {
+    const page = await openApp()
+    const input = page.getByTestId('question-input')
+    for (let step = 0; step < 20 && !(await input.evaluate((element) => element === document.activeElement)); step += 1) {
+      await page.keyboard.press('Tab')
+    }
+    expect(await input.evaluate((element) => element === document.activeElement)).toBe(true)
+
+    await page.keyboard.type('سطر أول')
+    await page.keyboard.press('Shift+Enter')
+    await page.keyboard.type('سطر ثان')
+    expect(await input.inputValue()).toBe('سطر أول\nسطر ثان')
+    expect(await page.getByTestId('message-user').count()).toBe(0)
+
+    await input.fill('')
+    const turn = await ask(page, ANSWERABLE_QUESTION)
+    let focusedTestId: string | null = null
+    for (let step = 0; step < 40 && focusedTestId !== 'citation'; step += 1) {
+      await page.keyboard.press('Shift+Tab')
+      focusedTestId = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? null)
+    }
+    expect(focusedTestId).toBe('citation')
+    const n = await page.evaluate(() => Number((document.activeElement as HTMLElement).dataset.n))
+    const citation = turn.answer.citations.find((candidate) => candidate.n === n)!
+    const tooltip = page.getByRole('tooltip')
+    await tooltip.waitFor()
+    expect(await tooltip.textContent()).toContain(citation.quote)
+
+    await page.keyboard.press('Enter')
+    await page.getByTestId('source-highlight').waitFor()
+    expect(await page.getByTestId('source-panel').evaluate((panel) => panel.contains(document.activeElement))).toBe(true)
+    await page.keyboard.press('Escape')
+    await page.getByTestId('source-panel').waitFor({ state: 'hidden' })
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.n)).toBe(String(n))
+    await page.context().close()
+  })
+})

@@ -1,0 +1,171 @@
+// @ts-check
+import { readServerSentEvents } from './read-server-sent-events.js'
+
+/**
+ * @typedef {{ role: 'user' | 'assistant', content: string }} HistoryMessage
+ * @typedef {{ n: number, docId: string, start: number, end: number, quote: string }} Citation
+ * @typedef {{ chunkId: string, docId: string, section: string | null, start: number, end: number, text: string, score: number }} Passage
+ * @typedef {{ score: number, supported: boolean, explanation: string }} Grounding
+ * @typedef {{
+ *   answered: boolean, answer: string, shortAnswer: string | null, citations: Citation[],
+ *   passages: Passage[], related: Passage[], grounding: Grounding, language: string,
+ *   questionKind: string, refusalReason: string | null
+ * }} AskResponse
+ * @typedef {{ id: string, title: string, text: string }} SourceDocument
+ * @typedef {{ question: string, section: string | null }} Suggestion
+ * @typedef {'network' | 'rate_limited' | 'invalid_request' | 'server' | 'aborted'} ApiErrorKind
+ * @typedef {(
+ *   | { type: 'passages', passages: Passage[] }
+ *   | { type: 'text-delta', delta: string }
+ *   | { type: 'citation', citation: Citation }
+ * )} ChatProgress
+ */
+
+/** A failed API call, classified so the UI can pick the right message and retry advice. */
+export class ApiError extends Error {
+  /**
+   * @param {ApiErrorKind} kind
+   * @param {string} message
+   * @param {{ status?: number, code?: string, retryAfterSeconds?: number | null }} [details]
+   */
+  constructor(kind, message, details = {}) {
+    super(message)
+    this.name = 'ApiError'
+    this.kind = kind
+    this.status = details.status ?? null
+    this.code = details.code ?? null
+    this.retryAfterSeconds = details.retryAfterSeconds ?? null
+  }
+}
+
+/**
+ * Streams one chat turn from `POST /api/chat`, reporting progress, and resolves with the final answer.
+ * @param {{ question: string, history: HistoryMessage[] }} body
+ * @param {{ signal: AbortSignal, onProgress: (progress: ChatProgress) => void }} options
+ * @returns {Promise<AskResponse>}
+ */
+export async function streamChat(body, { signal, onProgress }) {
+  const response = await sendRequest('/api/chat', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify(body),
+    signal,
+  })
+  if (!response.body) throw new ApiError('server', 'empty response body')
+  try {
+    for await (const event of readServerSentEvents(response.body)) {
+      const payload = parseJson(event.data)
+      if (event.event === 'passages') onProgress({ type: 'passages', passages: payload.passages ?? [] })
+      else if (event.event === 'text-delta') onProgress({ type: 'text-delta', delta: String(payload.delta ?? '') })
+      else if (event.event === 'citation') onProgress({ type: 'citation', citation: payload.citation })
+      else if (event.event === 'answer') return /** @type {AskResponse} */ (payload)
+      else if (event.event === 'error') throw errorFromBody(payload, response.status, null)
+    }
+  } catch (error) {
+    throw normalizeError(error, signal)
+  }
+  throw new ApiError('network', 'stream ended before the answer')
+}
+
+/**
+ * Fetches one source document by id.
+ * @param {string} docId
+ * @returns {Promise<SourceDocument>}
+ */
+export async function fetchDocument(docId) {
+  const response = await sendRequest(`/api/documents/${encodeURIComponent(docId)}`, { headers: { accept: 'application/json' } })
+  return /** @type {SourceDocument} */ (await response.json())
+}
+
+/**
+ * Fetches the starter questions shown in the empty state.
+ * @returns {Promise<Suggestion[]>}
+ */
+export async function fetchSuggestions() {
+  const response = await sendRequest('/api/suggestions', { headers: { accept: 'application/json' } })
+  const body = await response.json()
+  return Array.isArray(body?.suggestions) ? body.suggestions : []
+}
+
+/**
+ * Runs `fetch` and turns transport failures and non-2xx answers into `ApiError`s.
+ * @param {string} url
+ * @param {RequestInit} init
+ * @returns {Promise<Response>}
+ */
+async function sendRequest(url, init) {
+  /** @type {Response} */
+  let response
+  try {
+    response = await fetch(url, init)
+  } catch (error) {
+    throw normalizeError(error, init.signal ?? null)
+  }
+  if (response.ok) return response
+  /** @type {any} */
+  let body = null
+  try {
+    body = await response.json()
+  } catch {
+    // A proxy or crash page may answer with non-JSON; the status alone still classifies it.
+  }
+  throw errorFromBody(body, response.status, readRetryAfter(response.headers.get('retry-after')))
+}
+
+/**
+ * @param {any} body
+ * @param {number} status
+ * @param {number | null} retryAfterSeconds
+ * @returns {ApiError}
+ */
+function errorFromBody(body, status, retryAfterSeconds) {
+  const code = typeof body?.error?.code === 'string' ? body.error.code : undefined
+  const message = typeof body?.error?.message === 'string' ? body.error.message : `HTTP ${status}`
+  const effectiveStatus = status >= 400 ? status : undefined
+  if (code === 'rate_limited' || status === 429) {
+    const fromBody = Number(body?.error?.details?.retryAfterSeconds)
+    return new ApiError('rate_limited', message, {
+      status: effectiveStatus, code, retryAfterSeconds: retryAfterSeconds ?? (Number.isFinite(fromBody) ? fromBody : null),
+    })
+  }
+  if (code === 'invalid_request' || code === 'payload_too_large' || status === 400 || status === 413) {
+    return new ApiError('invalid_request', message, { status: effectiveStatus, code })
+  }
+  return new ApiError('server', message, { status: effectiveStatus, code })
+}
+
+/**
+ * Reads `Retry-After` as either delay-seconds or an HTTP date.
+ * @param {string | null} value
+ * @returns {number | null}
+ */
+function readRetryAfter(value) {
+  if (!value) return null
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds))
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000))
+}
+
+/**
+ * @param {unknown} error
+ * @param {AbortSignal | null} signal
+ * @returns {ApiError}
+ */
+function normalizeError(error, signal) {
+  if (error instanceof ApiError) return error
+  if (signal?.aborted) return new ApiError('aborted', 'request cancelled')
+  return new ApiError('network', error instanceof Error ? error.message : String(error))
+}
+
+/**
+ * @param {string} text
+ * @returns {any}
+ */
+function parseJson(text) {
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new ApiError('server', 'malformed event data')
+  }
+}

@@ -1,0 +1,113 @@
+// @ts-check
+
+/**
+ * @typedef {import('./api.js').SourceDocument} SourceDocument
+ * @typedef {{
+ *   docId: string, start: number, end: number, heading: string,
+ *   returnFocus: () => void,
+ * }} SourceRequest
+ * @typedef {{
+ *   panel: HTMLElement, backdrop: HTMLElement, heading: HTMLElement, documentTitle: HTMLElement,
+ *   location: HTMLElement, status: HTMLElement, text: HTMLElement, closeButton: HTMLElement,
+ *   background: HTMLElement[],
+ * }} SourcePanelElements
+ */
+
+/**
+ * Controls the source panel: shows a whole document with one span wrapped in
+ * `<mark data-testid="source-highlight">`, scrolled into view. On narrow screens the panel is a
+ * modal bottom sheet (the rest of the page is made inert); on wide screens it sits beside the chat.
+ * @param {SourcePanelElements} elements
+ * @param {{ loadDocument: (docId: string) => Promise<SourceDocument>, overlayQuery: MediaQueryList }} dependencies
+ * @returns {{ open: (request: SourceRequest) => Promise<void>, close: () => void, isOpen: () => boolean }}
+ */
+export function createSourcePanel(elements, { loadDocument, overlayQuery }) {
+  const { panel, backdrop, heading, documentTitle, location, status, text, closeButton, background } = elements
+  /** @type {Map<string, Promise<SourceDocument>>} */
+  const documents = new Map()
+  /** @type {SourceRequest | null} */
+  let current = null
+  let openCount = 0
+
+  /** @param {string} docId */
+  function getDocument(docId) {
+    let pending = documents.get(docId)
+    if (!pending) {
+      pending = loadDocument(docId)
+      documents.set(docId, pending)
+      // A failed load must not poison the cache; the next click tries again.
+      pending.catch(() => documents.delete(docId))
+    }
+    return pending
+  }
+
+  function applyMode() {
+    const overlay = overlayQuery.matches && !panel.hidden
+    backdrop.hidden = !overlay
+    if (overlay) panel.setAttribute('aria-modal', 'true')
+    else panel.removeAttribute('aria-modal')
+    for (const element of background) element.inert = overlay
+    document.body.classList.toggle('has-source-panel', !panel.hidden)
+  }
+
+  /** @param {SourceRequest} request */
+  async function open(request) {
+    const requestNumber = ++openCount
+    current = request
+    panel.hidden = false
+    applyMode()
+    heading.textContent = request.heading
+    location.textContent = `الموضع ${request.start}–${request.end}`
+    status.textContent = 'جارٍ تحميل نص المقال…'
+    status.hidden = false
+    text.replaceChildren()
+    panel.focus({ preventScroll: true })
+
+    /** @type {SourceDocument} */
+    let loaded
+    try {
+      loaded = await getDocument(request.docId)
+    } catch {
+      if (requestNumber !== openCount) return
+      status.textContent = 'تعذّر تحميل نص المقال. أغلق اللوحة وحاول مرة أخرى.'
+      return
+    }
+    if (requestNumber !== openCount) return
+    documentTitle.textContent = loaded.title
+    const { start, end } = request
+    if (!(start >= 0 && start <= end && end <= loaded.text.length)) {
+      status.textContent = 'موضع الاقتباس خارج حدود النص.'
+      text.textContent = loaded.text
+      return
+    }
+    status.hidden = true
+    const mark = document.createElement('mark')
+    mark.dataset.testid = 'source-highlight'
+    mark.textContent = loaded.text.slice(start, end)
+    text.replaceChildren(loaded.text.slice(0, start), mark, loaded.text.slice(end))
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
+    mark.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduceMotion ? 'auto' : 'smooth' })
+  }
+
+  function close() {
+    if (panel.hidden) return
+    const request = current
+    current = null
+    openCount += 1
+    panel.hidden = true
+    applyMode()
+    request?.returnFocus()
+  }
+
+  panel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      close()
+    }
+  })
+  closeButton.addEventListener('click', close)
+  backdrop.addEventListener('click', close)
+  overlayQuery.addEventListener('change', applyMode)
+
+  return { open, close, isOpen: () => !panel.hidden }
+}
