@@ -2,14 +2,18 @@ import type { Sentence } from '../chunk/corpus.js'
 import type { SanadIndex } from '../index/sanad-index.js'
 import type { QueryConcept } from '../lexical/bm25-index.js'
 import type { HybridRetriever, RetrievedChunk } from '../retrieve/hybrid-retriever.js'
+import { normalizeArabic } from '../text/normalize-arabic.js'
 import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js'
 import type { AskRequest, AskResponse, Citation, Passage } from './answer-schemas.js'
+import { buildEvidenceSentences } from './build-evidence-sentences.js'
 import { composeAnswer } from './compose-answer.js'
+import type { LlmAnswerer } from './create-llm-answerer.js'
 import { detectInjection } from './detect-injection.js'
-import { extractAnswer } from './extract-answer.js'
-import type { WeightedTerm } from './match-terms.js'
+import { extractAnswer, type ExtractedAnswer } from './extract-answer.js'
+import { describeModelFailure, type LlmReply } from './generate-llm-answer.js'
 import type { AnswerEvent, AskOptions, QuestionAnswerer } from './question-answerer.js'
 import { refusalMessage, type RefusalCode } from './refusal-messages.js'
+import type { LlmAnswerInput } from './render-answer-prompt.js'
 import { weightTerms } from './weight-terms.js'
 
 /** The grounding summary of an answer, as the support scorer sees it. */
@@ -35,41 +39,112 @@ export interface QuestionAnswererDependencies {
   defaultTopK: number
   scoreGrounding: GroundingScorer
   translateQuery?: QueryTranslator | undefined
+  /** The model-backed answerer; when present it answers requests for the 'default' or 'llm' answerer. */
+  llm?: LlmAnswerer | undefined
 }
 
-/** Builds the question answerer over an index: analyze → retrieve → extract → compose → ground. */
+/** Everything retrieval and extraction produced for a question, ready for the extractive or the model answer. */
+interface PreparedQuestion {
+  kind: 'prepared'
+  question: string
+  request: AskRequest
+  analysis: QuestionAnalysis
+  retrieved: RetrievedChunk[]
+  passages: Passage[]
+  extracted: ExtractedAnswer
+  renderShortAnswer: ((arabic: string) => string) | undefined
+  /** The model to answer with; undefined when it is not configured, not chosen, or already failed. */
+  llm: LlmAnswerer | undefined
+  fallback: string | null
+  started: number
+  timings: Record<string, number>
+}
+
+/** A question answered (or refused) before retrieval. */
+interface SettledQuestion {
+  kind: 'settled'
+  response: AskResponse
+}
+
+interface RefusalDetails {
+  code: RefusalCode
+  analysis: QuestionAnalysis
+  passages: Passage[]
+  related: Passage[]
+  missingDetail: QuestionAnalysis['kind'] | null
+  answerer: AskResponse['answerer']
+  fallback: string | null
+  started: number
+  timings: Record<string, number>
+}
+
+/**
+ * Builds the question answerer over an index: analyze → (rewrite) → retrieve → extract → (generate
+ * and validate with the model) → compose → ground. Any model fault falls back to the extractive
+ * answer, with the reason in `fallback`.
+ */
 export function createQuestionAnswerer(dependencies: QuestionAnswererDependencies): QuestionAnswerer {
   const { index, retriever, defaultTopK, scoreGrounding } = dependencies
 
-  async function ask(request: AskRequest, options: AskOptions = {}): Promise<AskResponse> {
+  async function prepare(request: AskRequest, options: AskOptions): Promise<PreparedQuestion | SettledQuestion> {
     const started = performance.now()
     const timings: Record<string, number> = {}
     const lap = (name: string, since: number) => (timings[name] = round(performance.now() - since))
     const topK = request.topK ?? defaultTopK
+    const history = request.history ?? []
+    let llm = options.answerer === 'extractive' ? undefined : dependencies.llm
+    let fallback: string | null = options.answerer === 'llm' && !dependencies.llm ? 'llm_not_configured' : null
+    const settle = (code: RefusalCode, analysis: QuestionAnalysis): SettledQuestion => ({
+      kind: 'settled',
+      response: refusal({ code, analysis, passages: [], related: [], missingDetail: null, answerer: llm ? 'llm' : 'extractive', fallback, started, timings }),
+    })
 
     const injection = detectInjection(request.question)
     const question = injection.kind === 'stripped' ? injection.question : request.question
-    let analysis = analyzeQuestion(question, request.history ?? [])
-    if (injection.kind === 'refuse') return refusal('injection', analysis, [], [], null, started, timings)
+    let analysis = analyzeQuestion(question, history)
+    if (injection.kind === 'refuse') return settle('injection', analysis)
+
+    // The model resolves follow-ups and translates questions better than the offline analysis, for retrieval only.
+    let rewritten: string | null = null
+    if (llm && (analysis.language !== 'ar' || history.some((message) => message.role === 'user'))) {
+      const rewriteStarted = performance.now()
+      try {
+        rewritten = await llm.rewriteQuestion({ question, history }, { signal: options.signal })
+      } catch (error) {
+        if (options.signal?.aborted) throw error
+        const failure = describeModelFailure(error)
+        // A model that is down or too slow now would fail the answer as well: answer offline rather than wait twice.
+        if (failure === 'model_timeout' || failure === 'model_unavailable') {
+          llm = undefined
+          fallback = failure
+        }
+      }
+      lap('rewrite', rewriteStarted)
+    }
 
     let concepts: QueryConcept[] | undefined
     let renderShortAnswer: ((arabic: string) => string) | undefined
-    let terms: WeightedTerm[]
     if (analysis.language === 'en') {
-      const translated = dependencies.translateQuery ? await dependencies.translateQuery(analysis.searchText, 'en') : null
-      if (!translated) return refusal('unsupported-language', analysis, [], [], null, started, timings)
-      analysis = { ...analysis, searchText: translated.searchText, terms: analyzeQuestion(translated.searchText).terms }
-      concepts = translated.concepts
-      renderShortAnswer = (arabic) => translated.renderShortAnswer(arabic) ?? arabic
+      if (rewritten) {
+        analysis = { ...analysis, searchText: rewritten, terms: analyzeQuestion(rewritten).terms }
+      } else {
+        const translated = dependencies.translateQuery ? await dependencies.translateQuery(analysis.searchText, 'en') : null
+        if (!translated) return settle('unsupported-language', analysis)
+        analysis = { ...analysis, searchText: translated.searchText, terms: analyzeQuestion(translated.searchText).terms }
+        concepts = translated.concepts
+        renderShortAnswer = (arabic) => translated.renderShortAnswer(arabic) ?? arabic
+      }
     }
     options.signal?.throwIfAborted()
-    terms = weightTerms(analysis.terms, index.lexical)
-    timings.analyze = round(performance.now() - started)
+    const terms = weightTerms(analysis.terms, index.lexical, retriever.vocabulary)
+    // An Arabic follow-up keeps its offline terms for extraction; the rewritten query only steers retrieval.
+    const retrievalTerms = rewritten && analysis.searchText !== rewritten ? weightTerms(analyzeQuestion(rewritten).terms, index.lexical, retriever.vocabulary) : terms
+    timings.analyze = round(performance.now() - started - (timings.rewrite ?? 0))
 
     const retrieveStarted = performance.now()
     const retrieved = await retriever.retrieve({
-      text: analysis.searchText,
-      concepts: concepts ?? terms.map((term) => ({ terms: term.variants.map((variant) => variant.stem), weight: term.weight })),
+      text: rewritten ?? analysis.searchText,
+      concepts: concepts ?? retrievalTerms.map((term) => ({ terms: term.variants.map((variant) => variant.stem), weight: term.weight })),
       topK,
     })
     lap('retrieve', retrieveStarted)
@@ -79,15 +154,21 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
     const extracted = extractAnswer(analysis, terms, retrieved, index)
     lap('answer', answerStarted)
     const passages = retrieved.map((hit) => toPassage(hit, index))
+    return { kind: 'prepared', question, request, analysis, retrieved, passages, extracted, renderShortAnswer, llm, fallback, started, timings }
+  }
+
+  // The extractive answer or refusal; `answerer` is 'llm' only when the model's refusal is confirmed by extraction.
+  function answerExtractively(prepared: PreparedQuestion, fallback: string | null, answerer: AskResponse['answerer'] = 'extractive'): AskResponse {
+    const { analysis, extracted, retrieved, passages, started, timings } = prepared
     if (!extracted.answered) {
       const code: RefusalCode = extracted.reason === 'missing-detail' ? 'missing-detail' : extracted.reason
       const related = extracted.coverage >= 0.3 ? relatedPassages(extracted.related, retrieved, index) : []
-      return refusal(code, analysis, passages, related, extracted.missingDetail, started, timings)
+      return refusal({ code, analysis, passages, related, missingDetail: extracted.missingDetail, answerer, fallback, started, timings })
     }
-    const composed = composeAnswer(extracted, analysis.language, index, renderShortAnswer)
+    const composed = composeAnswer(extracted, analysis.language, index, prepared.renderShortAnswer)
     const groundingStarted = performance.now()
     const grounding = scoreGrounding(composed.answer, composed.citations)
-    lap('grounding', groundingStarted)
+    timings.grounding = round(performance.now() - groundingStarted)
     timings.total = round(performance.now() - started)
     return {
       answered: true,
@@ -100,47 +181,145 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
       language: analysis.language,
       questionKind: analysis.kind,
       answerer: 'extractive',
-      fallback: null,
+      fallback,
       refusalReason: null,
       timingsMs: timings,
     }
   }
 
-  function refusal(
-    code: RefusalCode,
-    analysis: QuestionAnalysis,
-    passages: Passage[],
-    related: Passage[],
-    missingDetail: QuestionAnalysis['kind'] | null,
-    started: number,
-    timings: Record<string, number>,
-  ): AskResponse {
+  /**
+   * Turns the model's validated reply into the response. A reply with no supported sentence falls
+   * back to extraction; so does a model refusal that extraction contradicts, since the extractive
+   * answer is itself held to its evidence.
+   */
+  function respondToReply(prepared: PreparedQuestion, reply: LlmReply): AskResponse {
+    if (reply.kind === 'unsupported') return answerExtractively(prepared, 'unsupported_reply')
+    if (reply.kind === 'not-in-sources') {
+      return prepared.extracted.answered ? answerExtractively(prepared, 'model_refused') : answerExtractively(prepared, prepared.fallback, 'llm')
+    }
+    const { analysis, passages, started, timings } = prepared
+    const groundingStarted = performance.now()
+    const grounding = scoreGrounding(reply.answer, reply.citations)
+    timings.grounding = round(performance.now() - groundingStarted)
     timings.total = round(performance.now() - started)
+    const corrections = [
+      reply.removed > 0 ? `${reply.removed} unsupported sentence(s) removed from the model's reply` : '',
+      reply.unknownNumbers > 0 ? `${reply.unknownNumbers} unknown citation number(s) dropped` : '',
+    ].filter(Boolean)
     return {
-      answered: false,
-      answer: refusalMessage(code, analysis.language, missingDetail),
-      shortAnswer: null,
-      citations: [],
+      answered: true,
+      answer: reply.answer,
+      shortAnswer: findShortAnswerIn(prepared, reply.answer),
+      citations: reply.citations,
       passages,
-      related,
-      grounding: { score: 0, supported: false, explanation: analysis.language === 'en' ? 'No answer, so nothing to ground.' : 'لا إجابة، فلا شيء يحتاج إلى سند.' },
+      related: [],
+      grounding: corrections.length > 0 ? { ...grounding, explanation: [grounding.explanation, ...corrections].filter(Boolean).join('; ') } : grounding,
       language: analysis.language,
       questionKind: analysis.kind,
-      answerer: 'extractive',
-      fallback: null,
-      refusalReason: code,
+      answerer: 'llm',
+      fallback: reply.interruptedBy,
+      refusalReason: null,
       timingsMs: timings,
     }
   }
 
-  async function* stream(request: AskRequest, options: AskOptions = {}): AsyncIterable<AnswerEvent> {
-    const response = await ask(request, options)
+  // The extractive short answer ("2 مايو 2011"), when the model's answer states it too.
+  function findShortAnswerIn(prepared: PreparedQuestion, answer: string): string | null {
+    const { extracted, renderShortAnswer } = prepared
+    if (!extracted.answered || !extracted.shortAnswer) return null
+    const arabic = index.textOf(extracted.shortAnswer)
+    const shortAnswer = renderShortAnswer ? renderShortAnswer(arabic) : arabic
+    return normalizeArabic(answer).includes(normalizeArabic(shortAnswer)) ? shortAnswer : null
+  }
+
+  function modelInput(prepared: PreparedQuestion): LlmAnswerInput {
+    const evidence = buildEvidenceSentences(prepared.retrieved, index)
+    return { question: prepared.question, language: prepared.analysis.language, history: prepared.request.history ?? [], evidence }
+  }
+
+  async function ask(request: AskRequest, options: AskOptions = {}): Promise<AskResponse> {
+    const prepared = await prepare(request, options)
+    if (prepared.kind === 'settled') return prepared.response
+    if (!prepared.llm) return answerExtractively(prepared, prepared.fallback)
+    const input = modelInput(prepared)
+    if (input.evidence.length === 0) return respondToReply(prepared, { kind: 'not-in-sources' })
+
+    const generateStarted = performance.now()
+    let reply: LlmReply
+    try {
+      reply = await prepared.llm.generateAnswer(input, { signal: options.signal })
+    } catch (error) {
+      if (options.signal?.aborted) throw error
+      return answerExtractively(prepared, describeModelFailure(error))
+    } finally {
+      prepared.timings.generate = round(performance.now() - generateStarted)
+    }
+    return respondToReply(prepared, reply)
+  }
+
+  function refusal(details: RefusalDetails): AskResponse {
+    const { analysis, started, timings } = details
+    timings.total = round(performance.now() - started)
+    return {
+      answered: false,
+      answer: refusalMessage(details.code, analysis.language, details.missingDetail),
+      shortAnswer: null,
+      citations: [],
+      passages: details.passages,
+      related: details.related,
+      grounding: { score: 0, supported: false, explanation: analysis.language === 'en' ? 'No answer, so nothing to ground.' : 'لا إجابة، فلا شيء يحتاج إلى سند.' },
+      language: analysis.language,
+      questionKind: analysis.kind,
+      answerer: details.answerer,
+      fallback: details.fallback,
+      refusalReason: details.code,
+      timingsMs: timings,
+    }
+  }
+
+  async function* streamWhole(response: AskResponse, signal: AbortSignal | undefined): AsyncIterable<AnswerEvent> {
     yield { type: 'passages', passages: response.passages }
-    yield* streamText(response.answer, response.citations, options.signal)
+    yield* streamText(response.answer, response.citations, signal)
     yield { type: 'answer', answer: response }
   }
 
-  return { answerers: ['extractive'], ask, stream }
+  /**
+   * Streams an answer. The model's sentences are released one by one once validated; a reply that
+   * fails before any sentence is released is replaced by the extractive answer, streamed as text.
+   */
+  async function* stream(request: AskRequest, options: AskOptions = {}): AsyncIterable<AnswerEvent> {
+    const prepared = await prepare(request, options)
+    if (prepared.kind === 'settled') return yield* streamWhole(prepared.response, options.signal)
+    if (!prepared.llm) return yield* streamWhole(answerExtractively(prepared, prepared.fallback), options.signal)
+
+    yield { type: 'passages', passages: prepared.passages }
+    const input = modelInput(prepared)
+    let reply: LlmReply | undefined = input.evidence.length === 0 ? { kind: 'not-in-sources' } : undefined
+    let failure: string | null = null
+    if (!reply) {
+      const generateStarted = performance.now()
+      try {
+        for await (const event of prepared.llm.streamAnswer(input, { signal: options.signal })) {
+          if (event.type === 'reply') {
+            reply = event.reply
+            continue
+          }
+          yield { type: 'text-delta', delta: event.delta }
+          for (const citation of event.citations) yield { type: 'citation', citation }
+        }
+      } catch (error) {
+        if (options.signal?.aborted) throw error
+        failure = describeModelFailure(error)
+      }
+      prepared.timings.generate = round(performance.now() - generateStarted)
+    }
+    const response = reply ? respondToReply(prepared, reply) : answerExtractively(prepared, failure)
+    // Only an answered reply has released text; any other outcome is streamed here in full.
+    if (reply?.kind !== 'answered') yield* streamText(response.answer, response.citations, options.signal)
+    yield { type: 'answer', answer: response }
+  }
+
+  return { answerers: dependencies.llm ? ['extractive', 'llm'] : ['extractive'], ask, stream }
 }
 
 /** Streams an answer's text word by word, announcing each citation when its marker first appears. */
