@@ -1,6 +1,7 @@
 import type { Sentence } from '../chunk/corpus.js'
 import type { SanadIndex } from '../index/sanad-index.js'
 import type { RetrievedChunk } from '../retrieve/hybrid-retriever.js'
+import { ARABIC_MONTHS, ENGLISH_MONTHS } from '../text/calendar-words.js'
 import { normalizeArabic } from '../text/normalize-arabic.js'
 import type { Token } from '../text/tokenize.js'
 import type { QuestionAnalysis, QuestionKind } from './analyze-question.js'
@@ -56,7 +57,8 @@ export function extractAnswer(analysis: QuestionAnalysis, terms: readonly Weight
   // A question about something the sources never mention ("عاصمة البحرين") is not answered by what surrounds it.
   const head = headTermOf(analysis, terms)
   // A yes/no question asserts something; the sources can neither confirm nor deny a claim about what they never mention.
-  const unknownInClaim = analysis.kind === 'yes-no' && terms.some((term) => term.weight >= 1 && term.documentFrequency === 0 && !/^\d/.test(term.stem))
+  // (Only for Arabic questions: a translated word missing from the article is more often a dictionary gap.)
+  const unknownInClaim = analysis.kind === 'yes-no' && analysis.language === 'ar' && terms.some((term) => term.weight >= 1 && term.documentFrequency === 0 && !/^\d/.test(term.stem))
   if ((head && head.documentFrequency === 0) || unknownInClaim) {
     return { answered: false, reason: 'not-in-sources', missingDetail: null, related: candidates.slice(0, 3), coverage: 0 }
   }
@@ -297,7 +299,9 @@ function findShortAnswer(analysis: QuestionAnalysis, best: ScoredSentence, claim
     const named = inside.some((token) => questionStems.has(token.stem)) ? 10 : 0
     const matchedPositions = tokens.filter((token) => questionStems.has(token.stem)).map((token) => token.start)
     const distance = Math.min(...matchedPositions.map((position) => Math.abs(position - span.start)), 10_000)
-    return named - distance / 10_000
+    // Between two dates, the fuller one: "الخميس7 أغسطس 2014" over "أغسطس الماضي".
+    const specificity = inside.filter((token) => token.isNumber || ARABIC_MONTHS.has(token.normalized) || ENGLISH_MONTHS.has(token.normalized)).length
+    return named + specificity * 0.5 - distance / 10_000
   }
   const chosen = [...spans].sort((left, right) => relevance(right) - relevance(left))[0]!
   return { docId: best.sentence.docId, start: chosen.start, end: chosen.end }

@@ -1,4 +1,5 @@
 import { ara, eng } from 'stopword'
+import { ARABIC_MONTHS, WEEKDAYS } from './calendar-words.js'
 import { normalizeArabic } from './normalize-arabic.js'
 
 // Question words and a few function words that the stopword package lacks; in normalized form.
@@ -20,9 +21,12 @@ const AUXILIARIES = ['تمت', 'يتم', 'تتم', 'سيتم', 'كانوا', 'ي
 
 const EXTRA_ENGLISH = ['what', 'which', 'who', 'whom', 'when', 'where', 'why', 'how', 'did', 'does', 'do', 'was', 'were', 'is', 'are', 'article', 'say', 'says', 'said', 'tell', 'me', 'according']
 
+// The stopword package lists some month names (مايو، أيار); a date is evidence, never a stopword.
+const CALENDAR_WORDS = new Set([...ARABIC_MONTHS.keys(), ...WEEKDAYS])
+
 /** Normalized Arabic and English stopwords; they carry no evidence of support or relevance. */
 export const STOPWORDS: ReadonlySet<string> = new Set([
-  ...ara.map((word) => normalizeArabic(word)),
+  ...ara.map((word) => normalizeArabic(word)).filter((word) => !CALENDAR_WORDS.has(word)),
   ...EXTRA_ARABIC,
   ...PREPOSITION_FORMS,
   ...AUXILIARIES,

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs'
+import { access, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
+
+const BASE64_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+const DIGIT_VALUES = new Int8Array(128).fill(-1)
+for (let digit = 0; digit < BASE64_DIGITS.length; digit++) DIGIT_VALUES[BASE64_DIGITS.charCodeAt(digit)] = digit
+
+/** Decodes a dictd index number: big-endian base 64 with the standard alphabet and no padding. */
+export function decodeDictdNumber(text: string): number {
+  let value = 0
+  for (let position = 0; position < text.length; position++) {
+    const code = text.charCodeAt(position)
+    const digit = code < 128 ? DIGIT_VALUES[code]! : -1
+    if (digit < 0) throw new RangeError(`not a dictd base64 number: ${text}`)
+    value = value * 64 + digit
+  }
+  return value
+}
+
+// "1. القنبلة النووية": a numbered sense.
+const SENSE_NUMBER = /^\s*\d+\.\s*/
+// "إيزيس - الرّبّة الرّئيسيّة …": what follows a spaced dash is a gloss, not a translation.
+const GLOSS = /\s+[-–]\s+.*$/
+// "إسكارول (أعشاب)": a note in brackets.
+const NOTE = /\s*[([][^)\]]*[)\]]?/g
+const SEPARATORS = /[,،;؛/]/
+
+/**
+ * The translations of a FreeDict entry ("June /dʒˈuːn/\nيونيو/حزيران\n" → ["يونيو", "حزيران"]):
+ * the headword line is dropped, then numbered senses, glosses and notes; alternatives are split at
+ * commas, semicolons and slashes. Works for any language pair.
+ */
+export function parseDictdEntry(entry: string): string[] {
+  const translations: string[] = []
+  // The first line is the headword with its IPA ("Journalist /dʒˈɜːnəlˌɪst/").
+  for (const line of entry.split('\n').slice(1)) {
+    const sense = line.replace(SENSE_NUMBER, '').replace(GLOSS, '').replace(NOTE, ' ')
+    for (const part of sense.split(SEPARATORS)) {
+      const translation = part.replace(/\s+/g, ' ').trim()
+      if (/\p{L}/u.test(translation) && !translations.includes(translation)) translations.push(translation)
+    }
+  }
+  return translations
+}
+
+interface EntryLocation {
+  offset: number
+  length: number
+}
+
+/**
+ * A dictd dictionary (`name.index` and `name.dict` or `name.dict.dz`) looked up by headword,
+ * case-insensitively; multi-word headwords ("bin laden") are looked up with their words joined by spaces.
+ * The data file is read (and gunzipped, dictzip being gzip) on the first lookup only.
+ */
+export class DictdDictionary {
+  private data: Buffer | null = null
+  private readonly cache = new Map<string, string[]>()
+  /** The number of words of the longest headword, for phrase lookups. */
+  readonly longestHeadwordWords: number
+
+  constructor(
+    private readonly index: ReadonlyMap<string, readonly EntryLocation[]>,
+    private readonly readData: () => Buffer,
+  ) {
+    let longest = 1
+    for (const headword of index.keys()) longest = Math.max(longest, headword.split(' ').length)
+    this.longestHeadwordWords = longest
+  }
+
+  /** Whether the headword is in the dictionary. */
+  has(headword: string): boolean {
+    return this.index.has(foldHeadword(headword))
+  }
+
+  /** Every headword with its translations, read straight from the data without caching (for inverting). */
+  *entries(): IterableIterator<[string, string[]]> {
+    this.data ??= this.readData()
+    for (const [headword, locations] of this.index) {
+      const translations = this.cache.get(headword) ?? locations.flatMap(({ offset, length }) => parseDictdEntry(this.data!.toString('utf8', offset, offset + length)))
+      yield [headword, translations]
+    }
+  }
+
+  /** The translations of a headword, in dictionary order; empty when it is absent. */
+  lookup(headword: string): string[] {
+    const key = foldHeadword(headword)
+    const cached = this.cache.get(key)
+    if (cached) return cached
+    const locations = this.index.get(key)
+    if (!locations) return []
+    this.data ??= this.readData()
+    const translations: string[] = []
+    for (const { offset, length } of locations) {
+      for (const translation of parseDictdEntry(this.data.toString('utf8', offset, offset + length))) {
+        if (!translations.includes(translation)) translations.push(translation)
+      }
+    }
+    this.cache.set(key, translations)
+    return translations
+  }
+}
+
+function foldHeadword(headword: string): string {
+  const lower = headword.toLowerCase()
+  return /\s\s|^\s|\s$|[\t\n]/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower
+}
+
+/** Parses the lines of a dictd `.index` file into entry locations by case-folded headword. */
+export function parseDictdIndex(text: string): Map<string, EntryLocation[]> {
+  const index = new Map<string, EntryLocation[]>()
+  for (const line of text.split('\n')) {
+    const [headword, offset, length] = line.split('\t')
+    // "00databaseinfo" and its kin describe the database, not words.
+    if (!headword || offset === undefined || length === undefined || headword.startsWith('00database')) continue
+    const key = foldHeadword(headword)
+    const location = { offset: decodeDictdNumber(offset.trim()), length: decodeDictdNumber(length.trim()) }
+    const list = index.get(key)
+    if (list) list.push(location)
+    else index.set(key, [location])
+  }
+  return index
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Opens the dictd dictionary `name` (e.g. "freedict-eng-ara") in a directory, or returns null when
+ * it is not installed there. The index is read now; the data on first lookup.
+ */
+export async function readDictdDictionary(directory: string, name: string): Promise<DictdDictionary | null> {
+  const indexPath = join(directory, `${name}.index`)
+  const plainPath = join(directory, `${name}.dict`)
+  const compressedPath = join(directory, `${name}.dict.dz`)
+  if (!(await exists(indexPath))) return null
+  const dataPath = (await exists(plainPath)) ? plainPath : (await exists(compressedPath)) ? compressedPath : null
+  if (!dataPath) return null
+  const index = parseDictdIndex(await readFile(indexPath, 'utf8'))
+  // Read synchronously on first use: lookups run inside synchronous query building.
+  return new DictdDictionary(index, () => {
+    const raw = readFileSync(dataPath)
+    return dataPath.endsWith('.dz') ? gunzipSync(raw) : raw
+  })
+}
