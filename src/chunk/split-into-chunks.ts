@@ -3,10 +3,12 @@ import type { Chunk, ChunkOptions, Sentence } from './corpus.js'
 /**
  * Groups consecutive sentences of one document and section into chunks of at most
  * `maxCharacters` (a longer sentence stands alone), repeating `overlapSentences` between neighbours.
+ * `sectionStarts` are the offsets of the document's headings: no chunk spans one, even between two sections of the same name.
  */
-export function splitIntoChunks(sentences: readonly Sentence[], options: ChunkOptions, firstIndex = 0): Chunk[] {
+export function splitIntoChunks(sentences: readonly Sentence[], options: ChunkOptions, firstIndex = 0, sectionStarts: readonly number[] = []): Chunk[] {
   const chunks: Chunk[] = []
   let group: Sentence[] = []
+  const crossesHeading = (from: number, to: number) => sectionStarts.some((start) => from < start && start < to)
 
   const emit = () => {
     const first = group[0]
@@ -24,7 +26,8 @@ export function splitIntoChunks(sentences: readonly Sentence[], options: ChunkOp
 
   for (const sentence of sentences) {
     const first = group[0]
-    const sameSection = first !== undefined && first.docId === sentence.docId && first.section === sentence.section
+    const sameSection =
+      first !== undefined && first.docId === sentence.docId && first.section === sentence.section && !crossesHeading(first.start, sentence.start)
     const fits = first !== undefined && sentence.end - first.start <= options.maxCharacters
     if (first !== undefined && (!sameSection || !fits)) {
       emit()

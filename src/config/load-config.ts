@@ -26,7 +26,12 @@ export const ConfigSchema = z.object({
   LLM_API_KEY: OptionalText,
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(20000),
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
-  API_KEY: OptionalText,
+  // bearerAuth only matches RFC 6750 token characters, so any other key could never be presented.
+  API_KEY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._~+/-]{8,}=*$/, 'API_KEY needs at least 8 of the characters A-Z a-z 0-9 . _ ~ + / -')
+    .optional(),
   CORS_ORIGINS: CommaList.default([]),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10485760).default(65536),

@@ -47,7 +47,8 @@ export async function buildIndex(
     const cleaned = time('clean', () => cleanDocument(source.text))
     const documentSentences = time('segment', () => splitIntoSentences(source.id, source.text, cleaned, sentences.length))
     sentences.push(...documentSentences)
-    chunks.push(...time('chunk', () => splitIntoChunks(documentSentences, options.chunker, chunks.length)))
+    const headingStarts = cleaned.blocks.flatMap((block) => (block.kind === 'heading' ? [block.start] : []))
+    chunks.push(...time('chunk', () => splitIntoChunks(documentSentences, options.chunker, chunks.length, headingStarts)))
   }
   const corpus: CorpusStructure = { documents: sources.map(({ id, title }) => ({ id, title })), sentences, chunks }
   const textById = new Map(sources.map((source) => [source.id, source.text]))
@@ -76,7 +77,8 @@ export async function buildIndex(
     textPipelineVersion: TEXT_PIPELINE_VERSION,
     sources: sources.map(({ id, path, title, sha256 }) => ({ id, path, title, sha256 })),
     embedder: { id: embeddings.id, dimensions: vectors[0]?.length ?? embeddings.dimensions ?? 0 },
-    chunker: options.chunker,
+    // Listed field by field so the manifest's bytes do not depend on the caller's key order.
+    chunker: { maxCharacters: options.chunker.maxCharacters, overlapSentences: options.chunker.overlapSentences },
     counts: { documents: sources.length, sentences: sentences.length, chunks: chunks.length },
     files: {},
   }

@@ -78,7 +78,10 @@ function describeMismatch(
   if (embeddings.dimensions !== undefined && manifest.embedder.dimensions !== embeddings.dimensions) {
     return `the index has ${manifest.embedder.dimensions} dimensions, the embedder ${embeddings.dimensions}`
   }
-  if (JSON.stringify(manifest.chunker) !== JSON.stringify(chunker)) return 'the chunker settings changed'
+  // Field by field: the caller's object may list the same settings in another key order.
+  if (manifest.chunker.maxCharacters !== chunker.maxCharacters || manifest.chunker.overlapSentences !== chunker.overlapSentences) {
+    return 'the chunker settings changed'
+  }
   return null
 }
 

@@ -30,6 +30,10 @@ export class Bm25Index {
   private readonly postings: Map<string, Posting>
   private readonly lengths: Uint32Array
   private readonly averageLength: number
+  // BM25's length normalization of each document, computed once instead of once per posting.
+  private readonly normalizers: Float64Array
+  // Per-document accumulators reused by every search; search is synchronous, so no two searches share them.
+  private scratchSpace: SearchScratch | null = null
 
   private constructor(readonly k1: number, readonly b: number, lengths: Uint32Array, postings: Map<string, Posting>) {
     this.lengths = lengths
@@ -37,6 +41,18 @@ export class Bm25Index {
     let total = 0
     for (const length of lengths) total += length
     this.averageLength = lengths.length > 0 ? total / lengths.length : 0
+    this.normalizers = Float64Array.from(lengths, (length) => this.k1 * (1 - this.b + (this.b * length) / (this.averageLength || 1)))
+  }
+
+  private get scratch(): SearchScratch {
+    const size = this.lengths.length
+    return (this.scratchSpace ??= {
+      frequencies: new Float64Array(size),
+      scores: new Float64Array(size),
+      isScored: new Uint8Array(size),
+      conceptLabels: new Int32Array(size),
+      scoredLabels: new Int32Array(size),
+    })
   }
 
   /** Indexes documents given as lists of terms; a document's label is its position. */
@@ -64,7 +80,9 @@ export class Bm25Index {
   static fromJSON(value: unknown): Bm25Index {
     const parsed = SerializedBm25Schema.parse(value)
     const postings = new Map<string, Posting>()
-    for (const [term, [labels, frequencies]] of Object.entries(parsed.postings)) {
+    // JSON objects list integer-like keys ("2001") first, so restore the sorted order that `build` gives.
+    const entries = Object.entries(parsed.postings).sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
+    for (const [term, [labels, frequencies]] of entries) {
       postings.set(term, { labels: Int32Array.from(labels), frequencies: Uint16Array.from(frequencies) })
     }
     return new Bm25Index(parsed.k1, parsed.b, Uint32Array.from(parsed.lengths), postings)
@@ -104,28 +122,86 @@ export class Bm25Index {
 
   /** The k best documents for the concepts, best first; ties keep label order. */
   search(concepts: readonly QueryConcept[], k: number): LexicalHit[] {
-    const scores = new Map<number, number>()
-    for (const concept of concepts) {
-      const frequencies = new Map<number, number>()
-      for (const term of new Set(concept.terms)) {
-        const posting = this.postings.get(term)
-        if (!posting) continue
-        for (let index = 0; index < posting.labels.length; index++) {
-          const label = posting.labels[index]!
-          frequencies.set(label, (frequencies.get(label) ?? 0) + posting.frequencies[index]!)
+    // Typed-array accumulators and a bounded heap instead of Maps and a full sort: the cost is the
+    // postings read plus O(matches · log k), which matters once common terms match most of a large corpus.
+    const { frequencies, scores, isScored, conceptLabels, scoredLabels } = this.scratch
+    let scoredCount = 0
+    let conceptCount = 0
+    try {
+      for (const concept of concepts) {
+        conceptCount = 0
+        for (const term of new Set(concept.terms)) {
+          const posting = this.postings.get(term)
+          if (!posting) continue
+          for (let index = 0; index < posting.labels.length; index++) {
+            const label = posting.labels[index]!
+            if (frequencies[label] === 0) conceptLabels[conceptCount++] = label
+            frequencies[label]! += posting.frequencies[index]!
+          }
         }
+        if (conceptCount === 0) continue
+        const weight = (concept.weight ?? 1) * this.inverseDocumentFrequency(conceptCount)
+        for (let position = 0; position < conceptCount; position++) {
+          const label = conceptLabels[position]!
+          const frequency = frequencies[label]!
+          frequencies[label] = 0
+          scores[label]! += (weight * frequency * (this.k1 + 1)) / (frequency + this.normalizers[label]!)
+          if (isScored[label] === 0) {
+            isScored[label] = 1
+            scoredLabels[scoredCount++] = label
+          }
+        }
+        conceptCount = 0
       }
-      if (frequencies.size === 0) continue
-      const weight = (concept.weight ?? 1) * this.inverseDocumentFrequency(frequencies.size)
-      for (const [label, frequency] of frequencies) {
-        const normalizer = this.k1 * (1 - this.b + (this.b * this.lengths[label]!) / (this.averageLength || 1))
-        const score = (weight * frequency * (this.k1 + 1)) / (frequency + normalizer)
-        scores.set(label, (scores.get(label) ?? 0) + score)
+      return selectBest(scores, scoredLabels, scoredCount, k)
+    } finally {
+      for (let position = 0; position < conceptCount; position++) frequencies[conceptLabels[position]!] = 0
+      for (let position = 0; position < scoredCount; position++) {
+        const label = scoredLabels[position]!
+        scores[label] = 0
+        isScored[label] = 0
       }
     }
-    return [...scores]
-      .map(([label, score]) => ({ label, score }))
-      .sort((left, right) => right.score - left.score || left.label - right.label)
-      .slice(0, k)
   }
+}
+
+interface SearchScratch {
+  frequencies: Float64Array
+  scores: Float64Array
+  isScored: Uint8Array
+  conceptLabels: Int32Array
+  scoredLabels: Int32Array
+}
+
+// The k best of the scored labels, best first, ties by label; a heap keeps the k best seen so far, worst on top.
+function selectBest(scores: Float64Array, labels: Int32Array, count: number, k: number): LexicalHit[] {
+  const size = Math.min(k, count)
+  if (size <= 0) return []
+  const worse = (left: number, right: number) => scores[left]! < scores[right]! || (scores[left] === scores[right] && left > right)
+  const heap: number[] = []
+  for (let position = 0; position < count; position++) {
+    const label = labels[position]!
+    if (heap.length < size) {
+      heap.push(label)
+      for (let child = heap.length - 1; child > 0; ) {
+        const parent = (child - 1) >> 1
+        if (!worse(heap[child]!, heap[parent]!)) break
+        ;[heap[child], heap[parent]] = [heap[parent]!, heap[child]!]
+        child = parent
+      }
+    } else if (worse(heap[0]!, label)) {
+      heap[0] = label
+      for (let parent = 0; ; ) {
+        const left = 2 * parent + 1
+        const right = left + 1
+        let worst = parent
+        if (left < size && worse(heap[left]!, heap[worst]!)) worst = left
+        if (right < size && worse(heap[right]!, heap[worst]!)) worst = right
+        if (worst === parent) break
+        ;[heap[worst], heap[parent]] = [heap[parent]!, heap[worst]!]
+        parent = worst
+      }
+    }
+  }
+  return heap.sort((left, right) => scores[right]! - scores[left]! || left - right).map((label) => ({ label, score: scores[label]! }))
 }

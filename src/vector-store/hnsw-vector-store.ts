@@ -66,11 +66,12 @@ export class HnswVectorStore extends SaveableVectorStore {
     if (vectors.length !== documents.length) throw new Error('addVectors needs one document per vector')
     if (vectors.length === 0) return
     const dimensions = vectors[0]!.length
-    const index = this.ensureIndex(dimensions, this.documents.length + vectors.length)
+    // Check every vector before inserting any, so a bad batch leaves the graph and the documents in step.
     vectors.forEach((vector, offset) => {
       if (vector.length !== dimensions) throw new Error(`vector ${offset} has ${vector.length} dimensions, expected ${dimensions}`)
-      index.addPoint(vector, this.documents.length + offset)
     })
+    const index = this.ensureIndex(dimensions, this.documents.length + vectors.length)
+    vectors.forEach((vector, offset) => index.addPoint(vector, this.documents.length + offset))
     this.documents.push(...documents)
   }
 

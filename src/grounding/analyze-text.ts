@@ -1,0 +1,251 @@
+import { consonantSkeleton } from '../embed/local-hash-embeddings.js'
+import { normalizeArabic } from '../text/normalize-arabic.js'
+import { stemWord } from '../text/stem-word.js'
+import { tokenize } from '../text/tokenize.js'
+import { approximateRoot } from './approximate-root.js'
+import { findCalendarWords, type CalendarWord } from './calendar-words.js'
+import type { WordForms } from './measure-word-similarity.js'
+import { ENGLISH_TITLES, GIVEN_NAMES, NAME_GAZETTEER, PERSON_TITLES, type GazetteerEntry } from './name-gazetteer.js'
+import { describeForLexicon, findOppositeKeys, isNegativeWord, isNegator } from './polarity-words.js'
+import { readNumberWord, type Quantity } from './read-quantities.js'
+
+/** One word of an analyzed text, with the forms that support scoring compares. */
+export interface AnalyzedWord extends WordForms {
+  index: number
+  start: number
+  end: number
+  /** The word as written (case kept), possessive 's removed. */
+  text: string
+  isStopword: boolean
+  isNumber: boolean
+  script: 'arabic' | 'latin' | 'digit'
+  /** Stems and root guesses the polarity lexicons know this word by. */
+  lexiconKeys: string[]
+  /** Lexicon keys of words opposed to this one (نجح for فشل). */
+  oppositeKeys: string[]
+  isNegative: boolean
+}
+
+/** A gazetteer entry found in a text, over words first..last. */
+export interface EntityMention {
+  id: string
+  kind: GazetteerEntry['kind']
+  sameAs: readonly string[]
+  /** A nationality or other adjective (الأميركي, Moroccan) rather than the name itself. */
+  isAdjective: boolean
+  first: number
+  last: number
+}
+
+/** A word taken to be part of a person's name; weak when the only evidence is a sentence-initial capital. */
+export interface NameWord {
+  index: number
+  strong: boolean
+}
+
+/** A text cut into words, with its numbers, dates, named entities, names and negations located. */
+export interface AnalyzedText {
+  text: string
+  words: AnalyzedWord[]
+  quantities: Quantity[]
+  calendar: CalendarWord[]
+  entities: EntityMention[]
+  names: NameWord[]
+  /** Indices of negating particles. */
+  negators: number[]
+  /** Indices of words covered by a number, date, entity or name, which are scored as such. */
+  anchored: Set<number>
+  script: 'arabic' | 'latin'
+}
+
+interface EntityForm {
+  id: string
+  kind: GazetteerEntry['kind']
+  sameAs: readonly string[]
+  arabic: boolean
+  isAdjective: boolean
+  words: string[]
+}
+
+const ADJECTIVE_ENDINGS = ['', 'ه', 'ين', 'ون', 'ان']
+
+const ENTITY_FORMS: EntityForm[] = NAME_GAZETTEER.flatMap((entry) => {
+  const base = { id: entry.id, kind: entry.kind, sameAs: entry.sameAs ?? [] }
+  return [
+    ...entry.arabic.map((form, position): EntityForm => {
+      const words = normalizeArabic(form).split(' ').map(removeArticle)
+      return { ...base, arabic: true, isAdjective: position > 0 && words.length === 1 && words[0]!.endsWith('ي'), words }
+    }),
+    ...entry.english.map((form, position): EntityForm => {
+      const words = form.replace(/\./g, ' ').trim().split(/\s+/)
+      return { ...base, arabic: false, isAdjective: position > 0 && words.length === 1 && /(an|ese|ish|i|ch)$/.test(form), words }
+    }),
+  ]
+}).sort((first, second) => second.words.length - first.words.length)
+
+const ENTITY_FORMS_BY_FIRST_WORD = new Map<string, EntityForm[]>()
+for (const form of ENTITY_FORMS) {
+  const key = form.words[0]!
+  ENTITY_FORMS_BY_FIRST_WORD.set(key, [...(ENTITY_FORMS_BY_FIRST_WORD.get(key) ?? []), form])
+}
+
+const GIVEN_NAME_SET = new Set(GIVEN_NAMES.map((name) => removeArticle(normalizeArabic(name))))
+const TITLE_SET = new Set(PERSON_TITLES.map((title) => removeArticle(normalizeArabic(title))))
+const ENGLISH_TITLE_SET = new Set(ENGLISH_TITLES)
+const NAME_CONNECTORS = new Set(['بن', 'ابن', 'ابو', 'عبد', 'bin', 'ibn', 'al', 'el', 'abu', 'abd'])
+
+/** Cuts a text into words and finds what support scoring checks exactly: numbers, dates, names and negations. */
+export function analyzeText(text: string): AnalyzedText {
+  const words = tokenize(text).map((token, index): AnalyzedWord => {
+    const written = text.slice(token.start, token.end).replace(/['’]s$/, '')
+    const script = token.isNumber ? 'digit' : /[A-Za-z]/.test(written) ? 'latin' : 'arabic'
+    const normalized = script === 'latin' ? token.normalized.replace(/['’]s$/, '') : token.normalized
+    const stem = script === 'latin' ? stemWord(normalized) : token.stem
+    const root = approximateRoot(stem)
+    const lexiconKeys = describeForLexicon(normalized)
+    return {
+      index,
+      start: token.start,
+      end: token.end,
+      text: written,
+      normalized,
+      stem,
+      skeleton: consonantSkeleton(stem),
+      root,
+      isStopword: token.isStopword,
+      isNumber: token.isNumber,
+      script,
+      lexiconKeys,
+      oppositeKeys: findOppositeKeys(lexiconKeys),
+      isNegative: isNegativeWord(lexiconKeys),
+    }
+  })
+  const normalizedWords = words.map((word) => word.normalized)
+  const calendar = findCalendarWords(normalizedWords, (index) => words[index]?.isNumber === true)
+  const anchored = new Set<number>()
+  for (const mention of calendar) for (let index = mention.first; index <= mention.last; index++) anchored.add(index)
+  const entities = findEntities(words, anchored)
+  for (const mention of entities) for (let index = mention.first; index <= mention.last; index++) anchored.add(index)
+  const quantities = findQuantities(words, anchored)
+  for (const quantity of quantities) anchored.add(quantity.index)
+  const names = findNames(text, words, anchored)
+  for (const name of names) anchored.add(name.index)
+  // A negator cut off from the next word by punctuation negates nothing: "لا — …" answers a yes/no question.
+  const negators = words
+    .filter((word) => {
+      const next = words[word.index + 1]
+      if (next && /[^\s]/.test(text.slice(word.end, next.start))) return false
+      return isNegator(word.normalized, next?.normalized)
+    })
+    .map((word) => word.index)
+  const latinLetters = text.match(/[A-Za-z]/g)?.length ?? 0
+  const arabicLetters = text.match(/[\u0600-\u06FF]/g)?.length ?? 0
+  return { text, words, quantities, calendar, entities, names, negators, anchored, script: latinLetters > arabicLetters ? 'latin' : 'arabic' }
+}
+
+function findEntities(words: readonly AnalyzedWord[], taken: ReadonlySet<number>): EntityMention[] {
+  const bareForms = words.map((word, index) => (word.script === 'arabic' ? barePrefixVariants(word.normalized, true) : [])).map((variants, index) =>
+    variants.length > 0 ? variants : [words[index]!.text],
+  )
+  const innerForms = words.map((word) => (word.script === 'arabic' ? barePrefixVariants(word.normalized, false) : [word.text]))
+  const mentions: EntityMention[] = []
+  for (let index = 0; index < words.length; index++) {
+    if (taken.has(index)) continue
+    const candidates = new Set(bareForms[index]!.flatMap((bare) => [...withoutEndings(bare)].flatMap((key) => ENTITY_FORMS_BY_FIRST_WORD.get(key) ?? [])))
+    const form = [...candidates]
+      .sort((first, second) => second.words.length - first.words.length)
+      .find((candidate) => entityFormMatchesAt(words, index, candidate, bareForms, innerForms))
+    if (!form) continue
+    const last = index + form.words.length - 1
+    mentions.push({ id: form.id, kind: form.kind, sameAs: form.sameAs, isAdjective: form.isAdjective, first: index, last })
+    index = last
+  }
+  return mentions
+}
+
+function entityFormMatchesAt(
+  words: readonly AnalyzedWord[],
+  index: number,
+  form: EntityForm,
+  bareForms: readonly string[][],
+  innerForms: readonly string[][],
+): boolean {
+  return form.words.every((part, offset) => {
+    const word = words[index + offset]
+    if (!word) return false
+    if (!form.arabic) return word.script === 'latin' && word.text === part
+    if (word.script !== 'arabic') return false
+    const variants = offset === 0 ? bareForms[index]! : innerForms[index + offset]!
+    const last = offset === form.words.length - 1
+    return variants.some((bare) => (last ? ADJECTIVE_ENDINGS.some((ending) => bare === part + ending) : bare === part))
+  })
+}
+
+/** A bare word and the same word without one of the endings an adjective may take. */
+function withoutEndings(bare: string): Set<string> {
+  const keys = new Set([bare])
+  for (const ending of ADJECTIVE_ENDINGS) if (ending && bare.endsWith(ending)) keys.add(bare.slice(0, -ending.length))
+  return keys
+}
+
+/** The word without a و/ف/ب/ل/ك proclitic (first word only) and without the article ال. */
+function barePrefixVariants(word: string, allowProclitic: boolean): string[] {
+  const variants = [word]
+  if (allowProclitic && /^[وفبلك]/.test(word) && word.length > 3) variants.push(word.slice(1))
+  if (allowProclitic && /^(وب|ول|فب|فل|وك)/.test(word) && word.length > 4) variants.push(word.slice(2))
+  return variants.flatMap((variant) => {
+    if (variant.startsWith('ال') && variant.length > 3) return [variant, variant.slice(2)]
+    if (variant.startsWith('لل') && variant.length > 3) return [variant, variant.slice(2)]
+    return [variant]
+  })
+}
+
+function removeArticle(word: string): string {
+  return word.startsWith('ال') && word.length > 3 ? word.slice(2) : word
+}
+
+const ENGLISH_ORDINAL = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/
+
+function findQuantities(words: readonly AnalyzedWord[], taken: ReadonlySet<number>): Quantity[] {
+  const quantities: Quantity[] = []
+  for (const word of words) {
+    if (taken.has(word.index)) continue
+    const value = readNumberWord(word.text)
+    if (value === null) continue
+    // English ordinals count only beside a capitalised name (Mohammed VI) or a date; "first" is usually not a number.
+    if (ENGLISH_ORDINAL.test(word.normalized) && !taken.has(word.index - 1) && !taken.has(word.index + 1)) continue
+    if (/^[IVX]+$/.test(word.text) && !/^[A-Z]/.test(words[word.index - 1]?.text ?? '')) continue
+    quantities.push({ value, index: word.index })
+  }
+  return quantities
+}
+
+function findNames(text: string, words: readonly AnalyzedWord[], taken: ReadonlySet<number>): NameWord[] {
+  const names = new Map<number, boolean>()
+  const isFree = (word: AnalyzedWord | undefined): word is AnalyzedWord =>
+    word !== undefined && !taken.has(word.index) && !word.isNumber && !word.isStopword
+  for (const word of words) {
+    if (taken.has(word.index) || word.isNumber || word.isStopword) continue
+    if (word.script === 'arabic') {
+      const bare = removeArticle(word.normalized)
+      if (GIVEN_NAME_SET.has(bare) || GIVEN_NAME_SET.has(word.normalized)) {
+        names.set(word.index, true)
+        let next = words[word.index + 1]
+        if (next && NAME_CONNECTORS.has(next.normalized)) next = words[next.index + 1]
+        if (isFree(next) && next.script === 'arabic') names.set(next.index, true)
+      } else if (TITLE_SET.has(bare)) {
+        // The word right after a title is a name (السفير العلمي) or, for a minister, the portfolio (وزير الاتصال).
+        const next = words[word.index + 1]
+        if (isFree(next) && next.script === 'arabic' && !TITLE_SET.has(removeArticle(next.normalized))) names.set(next.index, true)
+      }
+      continue
+    }
+    if (word.script !== 'latin' || !/^[A-Z]/.test(word.text) || ENGLISH_TITLE_SET.has(word.text)) continue
+    if (word.isStopword || NAME_CONNECTORS.has(word.normalized)) continue
+    const previous = words[word.index - 1]
+    const startsSentence = !previous || /[.!?؟:;\n]/.test(text.slice(previous.end, word.start))
+    names.set(word.index, (names.get(word.index) ?? false) || !startsSentence)
+  }
+  return [...names].map(([index, strong]) => ({ index, strong }))
+}
+

@@ -1,0 +1,19 @@
+import type { AskResponse, Citation } from '../answer/answer-schemas.js'
+import { detectLanguage } from '../text/detect-language.js'
+import { createSupportFinder, type SupportDocument } from './create-support-finder.js'
+import { explainGrounding } from './explain-grounding.js'
+import { scoreAnswerGrounding } from './score-answer-grounding.js'
+import type { ScoreSupportOptions } from './score-support.js'
+
+/**
+ * Builds the function that fills `grounding` in /api/ask and /api/chat responses: the answer's
+ * sentences scored against the spans they cite (or, without markers, against the sources), and a
+ * one-line explanation in the answer's language.
+ */
+export function createGroundingScorer(documents: readonly SupportDocument[], options: ScoreSupportOptions = {}) {
+  const findSupport = createSupportFinder(documents)
+  return (answer: string, citations: readonly Citation[]): AskResponse['grounding'] => {
+    const grounding = scoreAnswerGrounding(answer, citations, { ...options, findSupport })
+    return { score: grounding.score, supported: grounding.supported, explanation: explainGrounding(grounding, detectLanguage(answer)) }
+  }
+}

@@ -1,0 +1,62 @@
+import { segmentSentences } from '../text/segment-sentences.js'
+import { analyzeText } from './analyze-text.js'
+import { scoreSupport, type SupportPassage } from './score-support.js'
+
+/** A source document that support is looked for in. */
+export interface SupportDocument {
+  docId: string
+  text: string
+}
+
+/** Finds the passages of the sources that best support a claim. */
+export type FindSupport = (claim: string) => SupportPassage[]
+
+interface IndexedSentence {
+  passage: SupportPassage
+  keys: Set<string>
+}
+
+const CANDIDATES = 8
+
+/**
+ * Builds a `findSupport` over whole documents: every sentence is a candidate passage; a claim's
+ * candidates are the sentences sharing most of its roots, numbers and names, re-ranked by
+ * `scoreSupport`, and the best `limit` of them (two by default, so that a claim drawn from two
+ * neighbouring sentences can still be supported) are returned.
+ */
+export function createSupportFinder(documents: readonly SupportDocument[], options: { limit?: number } = {}): FindSupport {
+  const limit = options.limit ?? 2
+  const sentences: IndexedSentence[] = documents.flatMap((document) =>
+    segmentSentences(document.text).map(({ start, end }) => {
+      const text = document.text.slice(start, end)
+      return { passage: { docId: document.docId, start, end, text }, keys: describeKeys(text) }
+    }),
+  )
+  return (claim) => {
+    const claimKeys = describeKeys(claim)
+    if (claimKeys.size === 0) return []
+    const candidates = sentences
+      .map((sentence) => ({ sentence, shared: [...claimKeys].filter((key) => sentence.keys.has(key)).length }))
+      .filter((candidate) => candidate.shared > 0)
+      .sort((first, second) => second.shared - first.shared)
+      .slice(0, CANDIDATES)
+    return candidates
+      .map(({ sentence }) => ({ passage: sentence.passage, score: scoreSupport(claim, [sentence.passage]).score }))
+      .filter((candidate) => candidate.score > 0)
+      .sort((first, second) => second.score - first.score)
+      .slice(0, limit)
+      .map((candidate) => candidate.passage)
+  }
+}
+
+// Root guesses of content words, plus numbers and gazetteer names: cheap keys for a first cut.
+function describeKeys(text: string): Set<string> {
+  const analyzed = analyzeText(text)
+  const keys = new Set<string>()
+  for (const word of analyzed.words) {
+    if (!word.isStopword && word.root.length >= 2) keys.add(`w:${word.root}`)
+  }
+  for (const quantity of analyzed.quantities) keys.add(`n:${quantity.value}`)
+  for (const entity of analyzed.entities) keys.add(`e:${entity.id}`)
+  return keys
+}

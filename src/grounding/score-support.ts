@@ -1,0 +1,418 @@
+import { consonantSkeleton } from '../embed/local-hash-embeddings.js'
+import { normalizeArabic } from '../text/normalize-arabic.js'
+import { segmentSentences } from '../text/segment-sentences.js'
+import { stemWord } from '../text/stem-word.js'
+import { analyzeText, type AnalyzedText, type AnalyzedWord, type EntityMention } from './analyze-text.js'
+import { approximateRoot } from './approximate-root.js'
+import { diceOfBigrams, measureWordSimilarity, type WordForms } from './measure-word-similarity.js'
+import { describeForLexicon, findOppositeKeys, measureNegationScope } from './polarity-words.js'
+import { transliterateName } from './transliterate-name.js'
+
+/** A span of a source document offered as evidence for a claim. */
+export interface SupportPassage {
+  docId: string
+  start: number
+  end: number
+  text: string
+}
+
+/** How well passages support a claim: a score in [0,1], the passages that contribute, and why. */
+export interface SupportResult {
+  score: number
+  /** True exactly when `score >= SUPPORT_THRESHOLD`. */
+  supported: boolean
+  supportedBy: SupportPassage[]
+  /** Short machine-readable reasons, such as `number-mismatch:2012`, `negation-mismatch`, `missing-name:فرنسا`. */
+  reasons: string[]
+}
+
+/** Optional knowledge the scorer can use; without it, it stays purely lexical. */
+export interface ScoreSupportOptions {
+  /**
+   * Arabic renderings of an English word (a bilingual dictionary), so English claims over Arabic
+   * passages are checked word by word; with it, a word it cannot translate counts as unmatched.
+   */
+  translateWord?: (word: string) => readonly string[]
+}
+
+/** The score from which a claim counts as supported. */
+export const SUPPORT_THRESHOLD = 0.5
+
+// Caps applied when an exact check fails: any of them makes the claim unsupported.
+const CAP_MISMATCH = 0.2
+const CAP_MISSING_NAME = 0.25
+const MATCH_FLOOR = 0.6
+const ANCHOR_WEIGHT = 1.5
+const NEGATION_SCOPE = 3
+const NEAR_MATCH = 3
+const ROLE_WINDOW = 4
+
+interface PooledWord {
+  passage: number
+  word: AnalyzedWord
+}
+
+interface UnitMatch {
+  similarity: number
+  /** Every passage word the unit matched at its best similarity. */
+  at: PooledWord[]
+}
+
+interface Unit {
+  kind: 'word' | 'number' | 'date' | 'entity' | 'name'
+  label: string
+  weight: number
+  /** False for an unverifiable word: an English word checked against Arabic text with no dictionary. */
+  counted: boolean
+  /** False when a missing match only lowers coverage (an unconfirmed nationality adjective, say). */
+  required: boolean
+  match: UnitMatch
+  /** Claim word indices the unit covers. */
+  first: number
+  last: number
+}
+
+const NO_MATCH: UnitMatch = { similarity: 0, at: [] }
+
+/**
+ * Scores how well `passages`, taken together, support `claim`: weighted coverage of the claim's
+ * content words (normalized, Light10-stemmed, tolerant of spelling variants), with exact checks
+ * that override coverage: every number, date and name of the claim must appear in the passages,
+ * and the claim must not negate or invert what they say.
+ *
+ * An English claim over Arabic passages can only be checked through numbers, dates and names unless
+ * `options.translateWord` is given; its score then stays below 0.5 unless at least two of them match.
+ */
+export function scoreSupport(claim: string, passages: readonly SupportPassage[], options: ScoreSupportOptions = {}): SupportResult {
+  const claimText = analyzeText(claim)
+  const passageTexts = passages.map((passage) => analyzeText(passage.text))
+  const pool: PooledWord[] = passageTexts.flatMap((analyzed, passage) => analyzed.words.map((word) => ({ passage, word })))
+  const units = collectUnits(claimText, passageTexts, pool, options)
+  const counted = units.filter((unit) => unit.counted)
+  if (counted.length === 0) return { score: 0, supported: false, supportedBy: [], reasons: ['no-content'] }
+
+  const reasons: string[] = []
+  const totalWeight = counted.reduce((sum, unit) => sum + unit.weight, 0)
+  let score = counted.reduce((sum, unit) => sum + unit.weight * unit.match.similarity, 0) / totalWeight
+  const crossLanguage = units.some((unit) => !unit.counted)
+  if (crossLanguage) {
+    // Only anchors could be checked: trust grows with how many there are, never beyond 0.75.
+    reasons.push('cross-language-anchors-only')
+    score *= Math.min(0.75, 0.3 + 0.15 * counted.length)
+  }
+  const cap = (limit: number, reason: string) => {
+    score = Math.min(score, limit)
+    reasons.push(reason)
+  }
+  for (const unit of units) {
+    if (unit.match.similarity > 0 || !unit.required) continue
+    if (unit.kind === 'number') cap(CAP_MISMATCH, `number-mismatch:${unit.label}`)
+    else if (unit.kind === 'date') cap(CAP_MISMATCH, `date-mismatch:${unit.label}`)
+    else if (unit.kind === 'entity' || unit.kind === 'name') cap(CAP_MISSING_NAME, `missing-name:${unit.label}`)
+  }
+  const contributing = alignWithSentences(units, passageTexts)
+  const matched = collectMatchedPositions(units, passageTexts.length)
+  if (hasNegationMismatch(claimText, units, passageTexts, matched)) cap(CAP_MISMATCH, 'negation-mismatch')
+  const opposite = findOpposite(claimText, units, passageTexts, matched, options)
+  if (opposite) cap(CAP_MISMATCH, `opposite:${opposite}`)
+  // Word order says who did what only within one language.
+  const sameScript = passageTexts.every((text) => text.script === claimText.script)
+  const swapped = sameScript ? findRoleSwap(units) : null
+  if (swapped) cap(CAP_MISMATCH, `role-swap:${swapped}`)
+  if (score < SUPPORT_THRESHOLD && reasons.length === (crossLanguage ? 1 : 0)) reasons.push('low-coverage')
+
+  const rounded = Math.round(score * 1000) / 1000
+  return {
+    score: rounded,
+    supported: rounded >= SUPPORT_THRESHOLD,
+    supportedBy: passages.filter((_, index) => contributing.has(index)),
+    reasons,
+  }
+}
+
+/**
+ * Aligns the claim with the fewest sentences of the passages that hold its matched units (greedy
+ * weighted set cover), then keeps only the matches inside them, so a negation or a name elsewhere
+ * in a long passage does not count. Returns the passages of those sentences.
+ */
+function alignWithSentences(units: readonly Unit[], passages: readonly AnalyzedText[]): Set<number> {
+  const sentenceOf = passages.map((text) => {
+    const spans = segmentSentences(text.text)
+    return text.words.map((word) => spans.findIndex((span) => word.start >= span.start && word.start < span.end))
+  })
+  const siteOf = (entry: PooledWord) => `${entry.passage}:${sentenceOf[entry.passage]![entry.word.index]}`
+  const matched = units.filter((unit) => unit.match.similarity >= MATCH_FLOOR)
+  let remaining = matched.map((unit) => ({ weight: unit.weight * unit.match.similarity, sites: new Set(unit.match.at.map(siteOf)) }))
+  const chosen = new Set<string>()
+  while (remaining.length > 0) {
+    const weights = new Map<string, number>()
+    for (const { weight, sites } of remaining) for (const site of sites) weights.set(site, (weights.get(site) ?? 0) + weight)
+    const best = [...weights].sort((first, second) => second[1] - first[1] || first[0].localeCompare(second[0]))[0]
+    if (!best) break
+    chosen.add(best[0])
+    remaining = remaining.filter(({ sites }) => !sites.has(best[0]))
+  }
+  for (const unit of matched) {
+    const inside = unit.match.at.filter((entry) => chosen.has(siteOf(entry)))
+    if (inside.length > 0) unit.match.at = inside
+  }
+  return new Set([...chosen].map((site) => Number(site.split(':')[0])))
+}
+
+function collectUnits(claim: AnalyzedText, passages: readonly AnalyzedText[], pool: readonly PooledWord[], options: ScoreSupportOptions): Unit[] {
+  const units: Unit[] = []
+  const seen = new Set<string>()
+  const add = (key: string, unit: Unit) => {
+    if (seen.has(key)) return
+    seen.add(key)
+    units.push(unit)
+  }
+  const poolHasLatin = pool.some(({ word }) => word.script === 'latin')
+
+  for (const word of claim.words) {
+    if (word.isStopword || claim.anchored.has(word.index) || word.script === 'digit') continue
+    if (claim.negators.includes(word.index)) continue
+    if (word.stem.length < (word.script === 'latin' ? 3 : 2)) continue
+    const weight = Math.min(1.6, Math.max(0.8, 0.6 + 0.2 * word.skeleton.length))
+    const base = { kind: 'word' as const, label: word.text, weight, required: false, first: word.index, last: word.index }
+    if (word.script === 'latin' && !poolHasLatin) {
+      const translations = options.translateWord?.(word.normalized) ?? []
+      add(`word:${word.stem}`, { ...base, counted: options.translateWord !== undefined, match: matchTranslations(translations, pool) })
+    } else {
+      add(`word:${word.stem}`, { ...base, counted: true, match: matchWord(word, pool) })
+    }
+  }
+  for (const name of claim.names) {
+    const word = claim.words[name.index]!
+    add(`name:${word.stem}`, {
+      kind: 'name', label: word.text, weight: name.strong ? ANCHOR_WEIGHT : 1, counted: true, required: name.strong,
+      match: matchName(word, pool), first: word.index, last: word.index,
+    })
+  }
+  for (const quantity of claim.quantities) {
+    const at = collectInPassages(passages, (text) => text.quantities.filter((candidate) => candidate.value === quantity.value).map((candidate) => candidate.index))
+    add(`number:${quantity.value}`, anchorUnit('number', String(quantity.value), at, quantity.index, quantity.index))
+  }
+  for (const date of claim.calendar) {
+    const at = collectInPassages(passages, (text) => text.calendar.filter((candidate) => candidate.id === date.id).map((candidate) => candidate.first))
+    add(`date:${date.id}`, anchorUnit('date', claim.words[date.first]!.text, at, date.first, date.last))
+  }
+  for (const entity of claim.entities) add(`entity:${entity.id}`, matchEntity(entity, claim, passages, units))
+  return units
+}
+
+function anchorUnit(kind: Unit['kind'], label: string, at: PooledWord[], first: number, last: number): Unit {
+  return { kind, label, weight: ANCHOR_WEIGHT, counted: true, required: true, match: { similarity: at.length > 0 ? 1 : 0, at }, first, last }
+}
+
+function collectInPassages(passages: readonly AnalyzedText[], find: (text: AnalyzedText) => number[]): PooledWord[] {
+  return passages.flatMap((text, passage) => find(text).map((index) => ({ passage, word: text.words[index]! })))
+}
+
+/**
+ * A gazetteer name of the claim must be in the passages. A capital may stand for its country and
+ * back (الرباط for المغرب), unless the claim names both or the passages name another city. A
+ * nationality adjective that the passages do not contradict only lowers coverage, since a claim
+ * may describe (الرئيس الأميركي) what the passage names.
+ */
+function matchEntity(entity: EntityMention, claim: AnalyzedText, passages: readonly AnalyzedText[], words: readonly Unit[]): Unit {
+  const label = claim.words.slice(entity.first, entity.last + 1).map((word) => word.text).join(' ')
+  const base = { kind: 'entity' as const, label, weight: ANCHOR_WEIGHT, counted: true, required: true, first: entity.first, last: entity.last }
+  const direct = collectInPassages(passages, (text) => text.entities.filter((mention) => mention.id === entity.id).map((mention) => mention.first))
+  if (direct.length > 0) return { ...base, match: { similarity: 1, at: direct } }
+
+  const claimIds = new Set(claim.entities.map((mention) => mention.id))
+  const standIns = collectInPassages(passages, (text) =>
+    text.entities.filter((mention) => entity.sameAs.includes(mention.id)).map((mention) => mention.first),
+  )
+  const otherCity = passages.some((text) =>
+    text.entities.some((mention) => (mention.kind === 'city' || mention.kind === 'capital') && !claimIds.has(mention.id) && !entity.sameAs.includes(mention.id)),
+  )
+  const namesBoth = entity.sameAs.some((id) => claimIds.has(id))
+  if (standIns.length > 0 && !otherCity && !namesBoth) return { ...base, match: { similarity: 0.9, at: standIns } }
+
+  if (entity.isAdjective && !isAdjectiveContradicted(entity, passages, words)) return { ...base, weight: 1, required: false, match: NO_MATCH }
+  return { ...base, match: NO_MATCH }
+}
+
+/** True when the passage word matched by the noun an adjective qualifies carries another gazetteer name. */
+function isAdjectiveContradicted(entity: EntityMention, passages: readonly AnalyzedText[], words: readonly Unit[]): boolean {
+  const heads = words.filter((unit) => unit.kind === 'word' && (unit.last === entity.first - 1 || unit.first === entity.last + 1))
+  return heads.some((head) =>
+    head.match.at.some(({ passage, word }) =>
+      passages[passage]!.entities.some((mention) => mention.id !== entity.id && Math.abs(mention.first - word.index) <= 2 && mention.first !== word.index),
+    ),
+  )
+}
+
+function matchWord(word: WordForms & { script?: AnalyzedWord['script'] }, pool: readonly PooledWord[]): UnitMatch {
+  let best = 0
+  let at: PooledWord[] = []
+  for (const candidate of pool) {
+    if (word.script !== undefined && candidate.word.script !== word.script) continue
+    const similarity = measureWordSimilarity(word, candidate.word)
+    if (similarity > best) {
+      best = similarity
+      at = [candidate]
+    } else if (similarity === best && similarity > 0) {
+      at.push(candidate)
+    }
+  }
+  return best >= MATCH_FLOOR ? { similarity: best, at } : NO_MATCH
+}
+
+function matchTranslations(translations: readonly string[], pool: readonly PooledWord[]): UnitMatch {
+  let best = NO_MATCH
+  for (const translation of translations) {
+    const normalized = normalizeArabic(translation)
+    const stem = stemWord(normalized)
+    const match = matchWord({ normalized, stem, skeleton: consonantSkeleton(stem), root: approximateRoot(stem), script: 'arabic' }, pool)
+    if (match.similarity > best.similarity) best = match
+  }
+  return best
+}
+
+function matchName(word: AnalyzedWord, pool: readonly PooledWord[]): UnitMatch {
+  if (word.script === 'arabic' || pool.some((candidate) => candidate.word.script === 'latin')) {
+    const match = matchWord(word, pool)
+    return match.similarity >= 0.85 ? match : NO_MATCH
+  }
+  const candidates = transliterateName(word.text)
+  let best = 0
+  let at: PooledWord[] = []
+  for (const entry of pool) {
+    if (entry.word.script !== 'arabic' || entry.word.isStopword) continue
+    const skeletons = [entry.word.skeleton, consonantSkeleton(entry.word.normalized.replace(/^ال/, ''))]
+    let similarity = 0
+    for (const skeleton of skeletons) {
+      for (const candidate of candidates) {
+        if (candidate === skeleton) similarity = Math.max(similarity, 0.9)
+        else if (Math.min(candidate.length, skeleton.length) >= 3 && diceOfBigrams(candidate, skeleton) >= 0.75) similarity = Math.max(similarity, 0.75)
+      }
+    }
+    if (similarity > best) {
+      best = similarity
+      at = [entry]
+    } else if (similarity === best && similarity > 0) {
+      at.push(entry)
+    }
+  }
+  return best > 0 ? { similarity: best, at } : NO_MATCH
+}
+
+function collectMatchedPositions(units: readonly Unit[], passageCount: number): Set<number>[] {
+  const positions = Array.from({ length: passageCount }, () => new Set<number>())
+  for (const unit of units) {
+    if (unit.match.similarity < MATCH_FLOOR) continue
+    for (const { passage, word } of unit.match.at) positions[passage]!.add(word.index)
+  }
+  return positions
+}
+
+function isNear(positions: ReadonlySet<number>, index: number, distance: number): boolean {
+  for (let offset = -distance; offset <= distance; offset++) if (positions.has(index + offset)) return true
+  return false
+}
+
+/**
+ * Negation parity: the claim must negate (by a particle, or a word like رفض or فشل) an odd number
+ * of times exactly when the passages do where the claim matched them. A passage negation counts
+ * when its scope holds a matched word; one whose scope is unmatched but which stands in the matched
+ * region pairs with a claim negation whose scope is unmatched too (لم تتمكن ~ لم تستطع,
+ * غير نمطية ~ غير تقليدية), and is ignored otherwise.
+ */
+function hasNegationMismatch(claim: AnalyzedText, units: readonly Unit[], passages: readonly AnalyzedText[], matched: readonly Set<number>[]): boolean {
+  const matchedClaimWords = new Set(units.filter((unit) => unit.match.similarity >= MATCH_FLOOR).flatMap((unit) => range(unit.first, unit.last)))
+  const claimNegations = findNegations(claim)
+  const unpaired = claimNegations.filter(({ index, scope }) => ![index, ...scope].some((position) => matchedClaimWords.has(position))).length
+  // A matched word that the passages also state outside any negation is not negated by them.
+  const negated = passages.map((text) => new Set(findNegations(text).flatMap(({ scope }) => scope)))
+  const statedPlainly = new Set(
+    units.filter((unit) => unit.match.at.some(({ passage, word }) => !negated[passage]!.has(word.index))),
+  )
+  const negatedPositions = matched.map(() => new Set<number>())
+  for (const unit of units) {
+    if (unit.match.similarity < MATCH_FLOOR || statedPlainly.has(unit)) continue
+    for (const { passage, word } of unit.match.at) negatedPositions[passage]!.add(word.index)
+  }
+  let passageCount = 0
+  let pairable = 0
+  for (const [passage, text] of passages.entries()) {
+    const positions = matched[passage]!
+    for (const { index, scope } of findNegations(text)) {
+      const isNegatorWord = text.negators.includes(index)
+      if (scope.some((position) => negatedPositions[passage]!.has(position)) || (!isNegatorWord && positions.has(index))) passageCount++
+      else if (isNear(positions, index, NEAR_MATCH)) pairable++
+    }
+  }
+  passageCount += Math.min(pairable, unpaired)
+  return claimNegations.length % 2 !== passageCount % 2
+}
+
+/** Negating particles and negative words, each with the words it can negate. */
+function findNegations(text: AnalyzedText): { index: number; scope: number[] }[] {
+  const particles = text.negators.map((index) => ({ index, scope: range(index + 1, index + measureNegationScope(text.words[index]!.normalized)) }))
+  const words = text.words.filter((word) => word.isNegative).map((word) => ({ index: word.index, scope: range(word.index + 1, word.index + NEGATION_SCOPE) }))
+  return [...particles, ...words]
+}
+
+function range(first: number, last: number): number[] {
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, offset) => first + offset)
+}
+
+/** A claim word whose opposite (نجح/فشل, زيادة/قطع) stands in the matched part of a passage, unless the claim negates it. */
+function findOpposite(
+  claim: AnalyzedText,
+  units: readonly Unit[],
+  passages: readonly AnalyzedText[],
+  matched: readonly Set<number>[],
+  options: ScoreSupportOptions,
+): string | null {
+  for (const unit of units) {
+    if (unit.kind !== 'word' || !unit.counted || unit.match.similarity >= 0.85) continue
+    const word = claim.words[unit.first]!
+    // An English word over Arabic text is opposed to what its Arabic renderings are opposed to.
+    const translated = word.script === 'latin' && options.translateWord ? options.translateWord(word.normalized).flatMap(describeForLexicon) : []
+    const oppositeKeys = [...word.oppositeKeys, ...findOppositeKeys(translated)]
+    if (oppositeKeys.length === 0) continue
+    if (claim.negators.some((negator) => negator < word.index && word.index - negator <= 2)) continue
+    for (const [passage, text] of passages.entries()) {
+      const positions = matched[passage]!
+      const opposite = text.words.find(
+        (candidate) => !candidate.isStopword && candidate.lexiconKeys.some((key) => oppositeKeys.includes(key)) && isNear(positions, candidate.index, NEAR_MATCH + 1),
+      )
+      if (opposite) return word.text
+    }
+  }
+  return null
+}
+
+/**
+ * Two participants that sit close on either side of a predicate in the claim, and on the swapped
+ * sides of it in a passage with no occurrence in the claim's order (أعلن بن لادن عن مقتل أوباما
+ * against أعلن أوباما عن مقتل بن لادن): who did what to whom is reversed though every word matches.
+ */
+function findRoleSwap(units: readonly Unit[]): string | null {
+  const participants = units.filter((unit) => unit.counted && unit.kind !== 'number' && unit.kind !== 'date' && unit.match.similarity >= 0.85)
+  const predicates = units.filter((unit) => unit.kind === 'word' && unit.match.similarity >= MATCH_FLOOR)
+  const near = (first: number, second: number) => Math.abs(first - second) <= ROLE_WINDOW
+  for (const predicate of predicates) {
+    const before = participants.filter((unit) => unit.last < predicate.first && near(unit.last, predicate.first))
+    const after = participants.filter((unit) => unit.first > predicate.last && near(unit.first, predicate.last))
+    for (const first of before) {
+      for (const second of after) {
+        let swapped = false
+        let inOrder = false
+        for (const { passage, word } of predicate.match.at) {
+          const around = (unit: Unit) => unit.match.at.filter((entry) => entry.passage === passage && near(entry.word.index, word.index)).map((entry) => entry.word.index)
+          const firstAt = around(first)
+          const secondAt = around(second)
+          if (firstAt.some((position) => position < word.index) && secondAt.some((position) => position > word.index)) inOrder = true
+          if (firstAt.some((position) => position > word.index) && secondAt.some((position) => position < word.index)) swapped = true
+        }
+        if (swapped && !inOrder) return `${first.label}/${second.label}`
+      }
+    }
+  }
+  return null
+}

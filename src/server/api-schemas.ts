@@ -1,0 +1,29 @@
+import { z } from 'zod'
+import { SuggestionSchema } from './suggest-questions.js'
+
+/** The body of GET /api/health: liveness and what is loaded. */
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  documents: z.number().int(),
+  sentences: z.number().int(),
+  chunks: z.number().int(),
+  embedder: z.string(),
+  dimensions: z.number().int(),
+  answerers: z.array(z.enum(['extractive', 'llm'])),
+  version: z.string(),
+})
+export type Health = z.infer<typeof HealthSchema>
+
+/** The body of GET /api/ready when the server takes requests. */
+export const ReadySchema = z.object({ status: z.literal('ready') })
+
+/** Document ids as sources are named: letters, digits, `_` and `-`. */
+export const DocumentParametersSchema = z.strictObject({
+  docId: z.string().regex(/^[\p{L}\p{N}_-]{1,128}$/u, 'a document id is 1 to 128 letters, digits, "_" or "-"'),
+})
+
+/** The body of GET /api/documents/:docId; citation offsets index into `text`. */
+export const DocumentSchema = z.object({ id: z.string(), title: z.string(), text: z.string() })
+
+/** The body of GET /api/suggestions. */
+export const SuggestionListSchema = z.object({ suggestions: z.array(SuggestionSchema) })

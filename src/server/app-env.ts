@@ -1,0 +1,9 @@
+import type { RequestIdVariables } from 'hono/request-id'
+
+/** The per-request values the app's middleware share through the context. */
+export interface AppEnv {
+  Variables: RequestIdVariables & {
+    /** The question being answered, logged only when question logging is on. */
+    question?: string
+  }
+}

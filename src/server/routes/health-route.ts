@@ -1,0 +1,29 @@
+import { Hono } from 'hono'
+import type { QuestionAnswerer } from '../../answer/question-answerer.js'
+import type { SanadIndex } from '../../index/sanad-index.js'
+import type { Health } from '../api-schemas.js'
+import type { AppEnv } from '../app-env.js'
+
+/** GET /api/health (liveness and an index summary) and GET /api/ready (503 while shutting down). */
+export function createHealthRoute(dependencies: {
+  index: SanadIndex
+  answerer: QuestionAnswerer
+  version: string
+  isDraining: () => boolean
+}): Hono<AppEnv> {
+  const route = new Hono<AppEnv>()
+
+  route.get('/api/health', (c) => {
+    const health: Health = { status: 'ok', ...dependencies.index.summary(), answerers: [...dependencies.answerer.answerers], version: dependencies.version }
+    return c.json(health)
+  })
+
+  route.get('/api/ready', (c) => {
+    if (dependencies.isDraining()) {
+      return c.json({ error: { code: 'shutting_down', message: 'The server is shutting down and takes no new work.' } }, 503, { 'Retry-After': '5' })
+    }
+    return c.json({ status: 'ready' as const })
+  })
+
+  return route
+}
