@@ -8,6 +8,7 @@ export type SanadErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'index_unavailable'
+  | 'shutting_down'
   | 'index_corrupt'
   | 'config_invalid'
   | 'model_unavailable'
@@ -24,6 +25,7 @@ const STATUS_BY_CODE: Record<SanadErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   index_unavailable: 503,
+  shutting_down: 503,
   index_corrupt: 500,
   config_invalid: 500,
   model_unavailable: 502,

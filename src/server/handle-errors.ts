@@ -52,7 +52,7 @@ export function describeError(error: unknown): ProblemResponse {
     const body: Problem = { error: { code: error.code, message: error.message } }
     if (error.details !== undefined) body.error.details = error.details
     const status = statusForCode(error.code) as ContentfulStatusCode
-    return { status, body, headers: error.headers, unexpected: status >= 500 }
+    return { status, body, headers: error.headers, unexpected: status === 500 }
   }
   if (error instanceof HTTPException) {
     const status = error.status >= 400 && error.status < 500 ? error.status : 500

@@ -5,6 +5,7 @@ import { explainGrounding } from '../../grounding/explain-grounding.js'
 import { GroundingRequestSchema, GroundingResponseSchema, type GroundingResponse } from '../../grounding/grounding-schemas.js'
 import { resolveCitations } from '../../grounding/resolve-citations.js'
 import { scoreAnswerGrounding } from '../../grounding/score-answer-grounding.js'
+import type { ScoreSupportOptions } from '../../grounding/score-support.js'
 import { detectLanguage } from '../../text/detect-language.js'
 import type { AppEnv } from '../app-env.js'
 import { requireJsonContent, validateJson } from '../middleware/validate-request.js'
@@ -14,6 +15,8 @@ export interface GroundingRouteDependencies {
   documents: ReadonlyMap<string, string>
   /** Where an uncited sentence looks for support; by default, the best sentences of the documents. */
   findSupport?: FindSupport
+  /** Support scorer options, such as a dictionary for English answers. */
+  scoreOptions?: ScoreSupportOptions
 }
 
 /**
@@ -30,7 +33,7 @@ export function createGroundingRoute(dependencies: GroundingRouteDependencies): 
   route.post('/api/grounding', requireJsonContent, validateJson(GroundingRequestSchema), (c) => {
     const request = c.req.valid('json')
     const { resolved, unresolved } = resolveCitations(request.citations ?? [], dependencies.documents)
-    const grounding = scoreAnswerGrounding(request.answer, request.citations ? resolved : undefined, { findSupport })
+    const grounding = scoreAnswerGrounding(request.answer, request.citations ? resolved : undefined, { ...dependencies.scoreOptions, findSupport })
     const response: GroundingResponse = {
       score: grounding.score,
       supported: grounding.supported,

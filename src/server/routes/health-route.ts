@@ -3,6 +3,7 @@ import type { QuestionAnswerer } from '../../answer/question-answerer.js'
 import type { SanadIndex } from '../../index/sanad-index.js'
 import type { Health } from '../api-schemas.js'
 import type { AppEnv } from '../app-env.js'
+import { SanadError } from '../../errors/sanad-error.js'
 
 /** GET /api/health (liveness and an index summary) and GET /api/ready (503 while shutting down). */
 export function createHealthRoute(dependencies: {
@@ -20,7 +21,7 @@ export function createHealthRoute(dependencies: {
 
   route.get('/api/ready', (c) => {
     if (dependencies.isDraining()) {
-      return c.json({ error: { code: 'shutting_down', message: 'The server is shutting down and takes no new work.' } }, 503, { 'Retry-After': '5' })
+      throw new SanadError('shutting_down', 'The server is shutting down and takes no new work.', { headers: { 'Retry-After': '5' } })
     }
     return c.json({ status: 'ready' as const })
   })
