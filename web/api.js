@@ -13,7 +13,7 @@ import { readServerSentEvents } from './read-server-sent-events.js'
  * }} AskResponse
  * @typedef {{ id: string, title: string, text: string }} SourceDocument
  * @typedef {{ question: string, section: string | null }} Suggestion
- * @typedef {'network' | 'rate_limited' | 'invalid_request' | 'server' | 'aborted'} ApiErrorKind
+ * @typedef {'network' | 'rate_limited' | 'invalid_request' | 'unauthorized' | 'server' | 'aborted'} ApiErrorKind
  * @typedef {(
  *   | { type: 'passages', passages: Passage[] }
  *   | { type: 'text-delta', delta: string }
@@ -26,7 +26,7 @@ export class ApiError extends Error {
   /**
    * @param {ApiErrorKind} kind
    * @param {string} message
-   * @param {{ status?: number, code?: string, retryAfterSeconds?: number | null }} [details]
+   * @param {{ status?: number, code?: string, retryAfterSeconds?: number | null, apiKeyRejected?: boolean }} [details]
    */
   constructor(kind, message, details = {}) {
     super(message)
@@ -35,19 +35,21 @@ export class ApiError extends Error {
     this.status = details.status ?? null
     this.code = details.code ?? null
     this.retryAfterSeconds = details.retryAfterSeconds ?? null
+    // True when a 401 answered a request that carried a key: the key is wrong, not merely missing.
+    this.apiKeyRejected = details.apiKeyRejected ?? false
   }
 }
 
 /**
  * Streams one chat turn from `POST /api/chat`, reporting progress, and resolves with the final answer.
  * @param {{ question: string, history: HistoryMessage[] }} body
- * @param {{ signal: AbortSignal, onProgress: (progress: ChatProgress) => void }} options
+ * @param {{ signal: AbortSignal, onProgress: (progress: ChatProgress) => void, apiKey: string | null }} options
  * @returns {Promise<AskResponse>}
  */
-export async function streamChat(body, { signal, onProgress }) {
+export async function streamChat(body, { signal, onProgress, apiKey }) {
   const response = await sendRequest('/api/chat', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    headers: withApiKey({ 'content-type': 'application/json', accept: 'text/event-stream' }, apiKey),
     body: JSON.stringify(body),
     signal,
   })
@@ -70,21 +72,35 @@ export async function streamChat(body, { signal, onProgress }) {
 /**
  * Fetches one source document by id.
  * @param {string} docId
+ * @param {{ apiKey: string | null }} options
  * @returns {Promise<SourceDocument>}
  */
-export async function fetchDocument(docId) {
-  const response = await sendRequest(`/api/documents/${encodeURIComponent(docId)}`, { headers: { accept: 'application/json' } })
+export async function fetchDocument(docId, { apiKey }) {
+  const response = await sendRequest(`/api/documents/${encodeURIComponent(docId)}`, {
+    headers: withApiKey({ accept: 'application/json' }, apiKey),
+  })
   return /** @type {SourceDocument} */ (await response.json())
 }
 
 /**
  * Fetches the starter questions shown in the empty state.
+ * @param {{ apiKey: string | null }} options
  * @returns {Promise<Suggestion[]>}
  */
-export async function fetchSuggestions() {
-  const response = await sendRequest('/api/suggestions', { headers: { accept: 'application/json' } })
+export async function fetchSuggestions({ apiKey }) {
+  const response = await sendRequest('/api/suggestions', { headers: withApiKey({ accept: 'application/json' }, apiKey) })
   const body = await response.json()
   return Array.isArray(body?.suggestions) ? body.suggestions : []
+}
+
+/**
+ * Adds the bearer key when there is one; without a key the server answers 401 only if it requires one.
+ * @param {Record<string, string>} headers
+ * @param {string | null} apiKey
+ * @returns {Record<string, string>}
+ */
+function withApiKey(headers, apiKey) {
+  return apiKey ? { ...headers, authorization: `Bearer ${apiKey}` } : headers
 }
 
 /**
@@ -109,16 +125,18 @@ async function sendRequest(url, init) {
   } catch {
     // A proxy or crash page may answer with non-JSON; the status alone still classifies it.
   }
-  throw errorFromBody(body, response.status, readRetryAfter(response.headers.get('retry-after')))
+  const sentApiKey = new Headers(init.headers).has('authorization')
+  throw errorFromBody(body, response.status, readRetryAfter(response.headers.get('retry-after')), sentApiKey)
 }
 
 /**
  * @param {any} body
  * @param {number} status
  * @param {number | null} retryAfterSeconds
+ * @param {boolean} [sentApiKey]
  * @returns {ApiError}
  */
-function errorFromBody(body, status, retryAfterSeconds) {
+function errorFromBody(body, status, retryAfterSeconds, sentApiKey = false) {
   const code = typeof body?.error?.code === 'string' ? body.error.code : undefined
   const message = typeof body?.error?.message === 'string' ? body.error.message : `HTTP ${status}`
   const effectiveStatus = status >= 400 ? status : undefined
@@ -127,6 +145,9 @@ function errorFromBody(body, status, retryAfterSeconds) {
     return new ApiError('rate_limited', message, {
       status: effectiveStatus, code, retryAfterSeconds: retryAfterSeconds ?? (Number.isFinite(fromBody) ? fromBody : null),
     })
+  }
+  if (code === 'unauthorized' || status === 401) {
+    return new ApiError('unauthorized', message, { status: effectiveStatus, code, apiKeyRejected: sentApiKey })
   }
   if (code === 'invalid_request' || code === 'payload_too_large' || status === 400 || status === 413) {
     return new ApiError('invalid_request', message, { status: effectiveStatus, code })

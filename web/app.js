@@ -1,13 +1,14 @@
 // @ts-check
-import { fetchDocument, fetchSuggestions, streamChat } from './api.js'
+import { ApiError, fetchDocument, fetchSuggestions, streamChat } from './api.js'
 import { createAnswerTextRenderer } from './create-answer-text-renderer.js'
+import { createApiKeyForm } from './create-api-key-form.js'
+import { createApiKeyStore } from './create-api-key-store.js'
 import { createIcon } from './create-icon.js'
 import { createSourcePanel } from './create-source-panel.js'
 import { createTooltip } from './create-tooltip.js'
 import { formatAnswerForClipboard } from './format-answer-for-clipboard.js'
 
 /**
- * @typedef {import('./api.js').ApiError} ApiError
  * @typedef {import('./api.js').AskResponse} AskResponse
  * @typedef {import('./api.js').Citation} Citation
  * @typedef {import('./api.js').Passage} Passage
@@ -51,9 +52,12 @@ const dom = {
   input: requireElement('question-input', HTMLTextAreaElement),
   send: requireElement('send', HTMLButtonElement),
   newChat: requireElement('new-chat', HTMLButtonElement),
+  forgetApiKey: requireElement('forget-api-key', HTMLButtonElement),
   tooltip: requireElement('tooltip', HTMLElement),
   announcer: requireElement('announcer', HTMLElement),
 }
+
+const apiKeys = createApiKeyStore(() => window.sessionStorage)
 
 /** @type {WeakMap<Element, () => TooltipContent | null>} */
 const tooltipContent = new WeakMap()
@@ -71,7 +75,21 @@ const sourcePanel = createSourcePanel(
     closeButton: requireElement('source-close', HTMLElement),
     background: [dom.topbar, dom.chat],
   },
-  { loadDocument: fetchDocument, overlayQuery: window.matchMedia('(max-width: 899px)') },
+  {
+    loadDocument: (docId) => callApi((apiKey) => fetchDocument(docId, { apiKey })),
+    overlayQuery: window.matchMedia('(max-width: 899px)'),
+    createLoadFailureView: (error, retry) => {
+      if (!(error instanceof ApiError) || error.kind !== 'unauthorized') return null
+      return createApiKeyForm({
+        rejected: error.apiKeyRejected,
+        serverMessage: error.message,
+        onSave: (key) => {
+          saveApiKey(key)
+          retry()
+        },
+      }).element
+    },
+  },
 )
 
 /** @type {HistoryMessage[]} */
@@ -80,6 +98,47 @@ let history = []
 let activeRequest = null
 // Bumped by "new chat" so that a turn finishing late cannot write into the new conversation.
 let conversationNumber = 0
+// The starter questions failed for want of a key; they are fetched again once one is saved.
+let suggestionsAwaitKey = false
+
+/**
+ * Runs one API call with the stored key. A key the server rejects is forgotten, so that it is not
+ * sent again and the key form asks for a new one.
+ * @template T
+ * @param {(apiKey: string | null) => Promise<T>} call
+ * @returns {Promise<T>}
+ */
+async function callApi(call) {
+  const apiKey = apiKeys.read()
+  try {
+    return await call(apiKey)
+  } catch (error) {
+    if (apiKey !== null && error instanceof ApiError && error.kind === 'unauthorized' && apiKeys.read() === apiKey) {
+      apiKeys.forget()
+      updateForgetKeyButton()
+    }
+    throw error
+  }
+}
+
+/** @param {string} key */
+function saveApiKey(key) {
+  apiKeys.save(key)
+  updateForgetKeyButton()
+  if (suggestionsAwaitKey) void showSuggestions()
+}
+
+function updateForgetKeyButton() {
+  dom.forgetApiKey.hidden = apiKeys.read() === null
+}
+
+function forgetApiKey() {
+  apiKeys.forget()
+  updateForgetKeyButton()
+  // The button just hid itself; focus must not fall back to the document.
+  dom.input.focus()
+  announce('نُسي مفتاح الواجهة البرمجية، وسيُطلب عند الطلب التالي.')
+}
 
 /**
  * @param {keyof HTMLElementTagNameMap} tag
@@ -457,6 +516,29 @@ function formatSeconds(seconds) {
 }
 
 /**
+ * The error view of a 401: in place of the message and retry button, a form that asks for the key
+ * and retries with it.
+ * @param {ApiError} error
+ * @param {() => void} onRetry
+ * @returns {{ root: HTMLElement, focus: () => void }}
+ */
+function createApiKeyView(error, onRetry) {
+  const root = createElement('div', 'message message-key')
+  root.dataset.testid = 'error'
+  root.dataset.kind = error.kind
+  const form = createApiKeyForm({
+    rejected: error.apiKeyRejected,
+    serverMessage: error.message,
+    onSave: (key) => {
+      saveApiKey(key)
+      onRetry()
+    },
+  })
+  root.append(createIcon('key'), form.element)
+  return { root, focus: form.focus }
+}
+
+/**
  * @param {ApiError} error
  * @param {() => void} onRetry
  * @returns {HTMLElement}
@@ -516,10 +598,10 @@ async function runTurn(question, placeholder) {
   activeRequest = controller
   setBusy(true)
   try {
-    const response = await streamChat(
+    const response = await callApi((apiKey) => streamChat(
       { question, history: historyForRequest() },
-      { signal: controller.signal, onProgress: (progress) => applyProgress(view, progress) },
-    )
+      { signal: controller.signal, onProgress: (progress) => applyProgress(view, progress), apiKey },
+    ))
     if (turnConversation !== conversationNumber) return
     keepPinned(() => completeAnswerView(view, response))
     history.push({ role: 'user', content: question }, { role: 'assistant', content: response.answer })
@@ -527,11 +609,15 @@ async function runTurn(question, placeholder) {
   } catch (caught) {
     const error = /** @type {ApiError} */ (caught)
     if (error.kind === 'aborted' || turnConversation !== conversationNumber) return
-    const errorView = createErrorView(error, () => {
+    const retry = () => {
       void runTurn(question, errorView)
       dom.input.focus()
-    })
+    }
+    const keyView = error.kind === 'unauthorized' ? createApiKeyView(error, retry) : null
+    const errorView = keyView?.root ?? createErrorView(error, retry)
     keepPinned(() => view.root.replaceWith(errorView))
+    // The key is the one thing the user can do next, so the cursor goes there.
+    keyView?.focus()
   } finally {
     if (activeRequest === controller) {
       activeRequest = null
@@ -570,10 +656,13 @@ async function showSuggestions() {
   /** @type {import('./api.js').Suggestion[]} */
   let suggestions
   try {
-    suggestions = await fetchSuggestions()
-  } catch {
+    suggestions = await callApi((apiKey) => fetchSuggestions({ apiKey }))
+  } catch (error) {
+    // Starter questions are optional, so a failure stays silent; a missing key is asked for on the first question.
+    suggestionsAwaitKey = error instanceof ApiError && error.kind === 'unauthorized'
     return
   }
+  suggestionsAwaitKey = false
   dom.suggestions.replaceChildren(
     ...suggestions.slice(0, 4).map((suggestion) => {
       const item = createElement('li', '')
@@ -608,6 +697,8 @@ dom.input.addEventListener('keydown', (event) => {
 })
 dom.input.addEventListener('input', updateSendState)
 dom.newChat.addEventListener('click', startNewChat)
+dom.forgetApiKey.addEventListener('click', forgetApiKey)
 
 updateSendState()
+updateForgetKeyButton()
 void showSuggestions()

@@ -13,6 +13,7 @@ const ICON_PATHS = {
   alert: ['M12 3L2 20h20z', 'M12 10v4', 'M12 17v.5'],
   retry: ['M4 12a8 8 0 1 0 2.3-5.6', 'M4 4v4h4'],
   document: ['M6 3h8l4 4v14H6z', 'M14 3v4h4', 'M9 12h6', 'M9 16h6'],
+  key: ['M8 11a4 4 0 1 0 0 8 4 4 0 0 0 0-8z', 'M10.8 12.2L20 3', 'M16 7l3 3', 'M13.5 9.5l2 2'],
 }
 
 /** @typedef {keyof typeof ICON_PATHS} IconName */

@@ -17,11 +17,16 @@
  * Controls the source panel: shows a whole document with one span wrapped in
  * `<mark data-testid="source-highlight">`, scrolled into view. On narrow screens the panel is a
  * modal bottom sheet (the rest of the page is made inert); on wide screens it sits beside the chat.
+ * A failed load shows a generic message unless `createLoadFailureView` offers a view for that error
+ * (such as the API key form), which gets a `retry` that reopens the same request.
  * @param {SourcePanelElements} elements
- * @param {{ loadDocument: (docId: string) => Promise<SourceDocument>, overlayQuery: MediaQueryList }} dependencies
+ * @param {{
+ *   loadDocument: (docId: string) => Promise<SourceDocument>, overlayQuery: MediaQueryList,
+ *   createLoadFailureView?: (error: unknown, retry: () => void) => HTMLElement | null,
+ * }} dependencies
  * @returns {{ open: (request: SourceRequest) => Promise<void>, close: () => void, isOpen: () => boolean }}
  */
-export function createSourcePanel(elements, { loadDocument, overlayQuery }) {
+export function createSourcePanel(elements, { loadDocument, overlayQuery, createLoadFailureView }) {
   const { panel, backdrop, heading, documentTitle, location, status, text, closeButton, background } = elements
   /** @type {Map<string, Promise<SourceDocument>>} */
   const documents = new Map()
@@ -67,8 +72,15 @@ export function createSourcePanel(elements, { loadDocument, overlayQuery }) {
     let loaded
     try {
       loaded = await getDocument(request.docId)
-    } catch {
+    } catch (error) {
       if (requestNumber !== openCount) return
+      const failureView = createLoadFailureView?.(error, () => void open(request))
+      if (failureView) {
+        status.hidden = true
+        text.replaceChildren(failureView)
+        failureView.querySelector('input')?.focus()
+        return
+      }
       status.textContent = 'تعذّر تحميل نص المقال. أغلق اللوحة وحاول مرة أخرى.'
       return
     }
