@@ -54,6 +54,8 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set([
 // Words that frame a question rather than describe its subject; they count little.
 const FRAME_WORDS = new Set([
   'اسم', 'عدد', 'تاريخ', 'سنه', 'عام', 'شهر', 'يوم', 'مدينه', 'مكان', 'منطقه', 'سبب', 'السبب', 'هدف', 'الهدف', 'طريقه',
+  // Category nouns say what kind of answer is wanted, not what it is about.
+  'مصادر', 'مصدر', 'اسباب', 'انواع', 'نوع', 'طرق', 'وسائل', 'وسيله', 'اشكال', 'شكل', 'مجالات', 'اهداف', 'نتائج', 'عناصر', 'ابرز', 'اهم',
   'حدث', 'يحدث', 'جري', 'يجري', 'دوله', 'الدوله', 'بلد', 'البلد', 'ذكر', 'اذكر', 'يذكر', 'ورد', 'وردت', 'يتحدث', 'تحدث', 'يري', 'المقال', 'مقال', 'الكاتب', 'كاتب', 'النص', 'حسب', 'وفق', 'وفقا', 'name', 'number', 'year', 'date', 'reason', 'article', 'text', 'place',
 ])
 // The interrogative phrase before a question's head word; a relative pronoun after it means no single head.

@@ -9,7 +9,9 @@ export interface TokenSpan {
   lastToken: number
 }
 
-const DATE_GLUE = new Set(['سنه', 'عام', 'العام', 'يوم', 'الماضي', 'المقبل', 'of', 'year', 'on'])
+const DATE_GLUE = new Set(['سنه', 'عام', 'العام', 'يوم', 'من', 'هذا', 'هذه', 'الماضي', 'المقبل', 'of', 'year', 'on', 'this'])
+// Glue that may end a date ("يونيو الماضي"); the others only join its parts ("سبتمبر من هذا العام 2014").
+const DATE_ENDINGS = new Set(['الماضي', 'المقبل'])
 const PERSON_TITLES = new Set([
   'السفير', 'الملك', 'الرئيس', 'الصحفي', 'الصحافي', 'الوزير', 'وزير', 'الامير', 'الشيخ', 'الجنرال', 'زعيم', 'الزعيم', 'الناطق',
   'المتحدث', 'العاهل', 'رئيس', 'السيد', 'الدكتور', 'القائد', 'المندوب',
@@ -39,9 +41,11 @@ export function findDateSpans(tokens: readonly Token[], text: string, documentOf
   for (const run of findRuns(tokens, text, documentOffset, isDatePart)) {
     let first = run.firstToken
     // "يوم الخميس" and "عام 2014" start with a glue word that is not part of the answer.
-    while (first < run.lastToken && DATE_GLUE.has(tokens[first]!.normalized)) first++
-    if (!tokens.slice(first, run.lastToken + 1).some(isDateCore)) continue
-    spans.push({ start: tokens[first]!.start, end: run.end, firstToken: first, lastToken: run.lastToken })
+    let last = run.lastToken
+    while (first < last && DATE_GLUE.has(tokens[first]!.normalized)) first++
+    while (last > first && DATE_GLUE.has(tokens[last]!.normalized) && !DATE_ENDINGS.has(tokens[last]!.normalized)) last--
+    if (!tokens.slice(first, last + 1).some(isDateCore)) continue
+    spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, firstToken: first, lastToken: last })
   }
   return spans
 }
