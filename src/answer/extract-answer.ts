@@ -5,6 +5,7 @@ import { ARABIC_MONTHS, ENGLISH_MONTHS } from '../text/calendar-words.js'
 import { normalizeArabic } from '../text/normalize-arabic.js'
 import type { Token } from '../text/tokenize.js'
 import type { QuestionAnalysis, QuestionKind } from './analyze-question.js'
+import { answerAboutTheDocument } from './answer-about-the-document.js'
 import { findCauseSpans, findCountSpans, findDateSpans, findNameSpans, findQuotedSpans, type TokenSpan } from './find-answer-spans.js'
 import { StemBag, type WeightedTerm } from './match-terms.js'
 
@@ -49,6 +50,8 @@ interface ScoredSentence {
  * terms and, for date, number and name questions, contains that kind of detail.
  */
 export function extractAnswer(analysis: QuestionAnalysis, terms: readonly WeightedTerm[], retrieved: readonly RetrievedChunk[], index: SanadIndex): ExtractedAnswer {
+  const about = answerAboutTheDocument(analysis.question, retrieved[0]?.chunk.docId ?? index.corpus.documents[0]?.id ?? '', index)
+  if (about) return { answered: true, shortAnswer: null, polarity: null, claims: [about], coverage: 1 }
   const totalWeight = terms.reduce((sum, term) => sum + term.weight * term.idf, 0)
   const candidates = candidateSentences(retrieved, index)
   if (terms.length === 0 || totalWeight === 0) {
