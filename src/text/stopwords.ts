@@ -17,6 +17,8 @@ const PRONOUN_SUFFIXES = ['ه', 'ها', 'هم', 'هما', 'هن', 'ك', 'كم', 
 const PREPOSITION_FORMS = PREPOSITIONS.flatMap((preposition) =>
   PRONOUN_SUFFIXES.map((suffix) => `${preposition}${suffix}`),
 )
+// "بأي", "لأي", "وأي": a preposition or conjunction glued to the interrogative.
+const INTERROGATIVE_FORMS = ['باي', 'لاي', 'فاي', 'واي', 'بما', 'لما', 'فيما', 'بمن', 'لمن', 'عمن', 'ممن', 'عما', 'مما']
 const AUXILIARIES = ['تمت', 'يتم', 'تتم', 'سيتم', 'كانوا', 'يكونون', 'اصبح', 'اصبحت', 'مازال', 'لايزال', 'ليس', 'ليست']
 
 const EXTRA_ENGLISH = ['what', 'which', 'who', 'whom', 'when', 'where', 'why', 'how', 'did', 'does', 'do', 'was', 'were', 'is', 'are', 'article', 'say', 'says', 'said', 'tell', 'me', 'according']
@@ -30,6 +32,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   ...EXTRA_ARABIC,
   ...PREPOSITION_FORMS,
   ...AUXILIARIES,
+  ...INTERROGATIVE_FORMS,
   ...eng,
   ...EXTRA_ENGLISH,
 ])
