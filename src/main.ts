@@ -1,17 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { createLlmAnswerer } from './answer/create-llm-answerer.js'
-import { createQuestionAnswerer } from './answer/create-question-answerer.js'
-import { createIndexLocation } from './config/create-index-location.js'
+import { composeSanad } from './compose-sanad.js'
 import { loadConfig } from './config/load-config.js'
-import { createGroundingScorer } from './grounding/create-grounding-scorer.js'
-import { loadOrBuildIndex } from './index/load-or-build-index.js'
-import { OpenAICompatibleClient } from './llm/openai-compatible-client.js'
-import { HybridRetriever } from './retrieve/hybrid-retriever.js'
 import { createApp } from './server/create-app.js'
 import { createLogger } from './server/create-logger.js'
 import { startHttpServer, type RunningServer } from './server/start-http-server.js'
-import { createQueryTranslator } from './translate/translate-query.js'
 
 const PROJECT_DIRECTORY = fileURLToPath(new URL('..', import.meta.url))
 
@@ -21,31 +14,9 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL })
   const { version } = JSON.parse(await readFile(`${PROJECT_DIRECTORY}package.json`, 'utf8')) as { version: string }
 
-  const location = createIndexLocation(config)
-  const { index, rebuildReason, buildTimings } = await loadOrBuildIndex(location)
-  if (rebuildReason) logger.warn('index rebuilt', { reason: rebuildReason, timingsMs: buildTimings, directory: location.indexDirectory })
-  else logger.info('index loaded', { directory: location.indexDirectory })
-
-  const retriever = new HybridRetriever(index, config.TOP_K)
-  const llm = config.LLM_BASE_URL
-    ? createLlmAnswerer({
-        client: new OpenAICompatibleClient({
-          baseUrl: config.LLM_BASE_URL,
-          model: config.LLM_MODEL!,
-          timeoutMs: config.LLM_TIMEOUT_MS,
-          maxRetries: config.LLM_MAX_RETRIES,
-          ...(config.LLM_API_KEY ? { apiKey: config.LLM_API_KEY } : {}),
-        }),
-      })
-    : undefined
-  const answerer = createQuestionAnswerer({
-    index,
-    retriever,
-    defaultTopK: config.TOP_K,
-    scoreGrounding: createGroundingScorer([...index.documents.values()].map(({ id, text }) => ({ docId: id, text }))),
-    translateQuery: createQueryTranslator({ dictionaryDirectory: config.DICTIONARY_DIR, index }),
-    llm,
-  })
+  const { index, answerer, rebuildReason, buildTimings } = await composeSanad(config)
+  if (rebuildReason) logger.warn('index rebuilt', { reason: rebuildReason, timingsMs: buildTimings, directory: config.INDEX_DIR })
+  else logger.info('index loaded', { directory: config.INDEX_DIR })
 
   let running: RunningServer | undefined
   const app = createApp({

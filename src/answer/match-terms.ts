@@ -20,6 +20,9 @@ export function stemVariantsOf(term: QuestionTerm): string[] {
     variants.add(stemWord(term.normalized.slice(1)))
   }
   if (/^[وف]?[بلك][\u0621-\u064A]{4}/.test(term.normalized)) variants.add(stemWord(term.normalized.replace(/^[وف]?[بلك]/, '')))
+  // Light10 reads a final ان as a dual ending; in a masdar it is the word's own (الإعلان → اعلان, not اعل).
+  const withoutArticle = term.normalized.replace(/^(وال|بال|كال|فال|لل|ال)(?=[\u0621-\u064A]{3})/, '')
+  if (withoutArticle.endsWith('ان') && withoutArticle.length >= 4) variants.add(withoutArticle)
   return [...variants].filter((variant) => variant.length >= 2 || /\d/.test(variant))
 }
 

@@ -15,6 +15,11 @@ export function weightTerms(terms: readonly QuestionTerm[], lexical: Bm25Index, 
         if (variant.quality > (variants.get(variant.stem) ?? 0)) variants.set(variant.stem, variant.quality)
       }
     }
+    // A one-letter proclitic on a short word ("لبن لادن" is ل + بن): read it off when only that reading is indexed.
+    const bare = term.normalized.replace(/^[وفبلك]/, '')
+    if (variants.size === 0 && bare !== term.normalized && bare.length >= 2) {
+      for (const variant of vocabulary.variantsOf(bare)) if (variant.quality === 1) variants.set(variant.stem, 0.9)
+    }
     const matched = [...variants].map(([stem, quality]) => ({ stem, quality }))
     if (matched.length === 0) matched.push({ stem: term.stem, quality: 1 })
     const documentFrequency = Math.max(0, ...matched.map((variant) => lexical.documentFrequency(variant.stem)))

@@ -1,0 +1,56 @@
+import { createLlmAnswerer } from './answer/create-llm-answerer.js'
+import { createQuestionAnswerer } from './answer/create-question-answerer.js'
+import type { QuestionAnswerer } from './answer/question-answerer.js'
+import { createIndexLocation } from './config/create-index-location.js'
+import type { Config } from './config/load-config.js'
+import { createGroundingScorer } from './grounding/create-grounding-scorer.js'
+import { loadScoreOptions } from './grounding/load-score-options.js'
+import type { BuildTimings } from './index/build-index.js'
+import { loadOrBuildIndex } from './index/load-or-build-index.js'
+import type { SanadIndex } from './index/sanad-index.js'
+import { OpenAICompatibleClient } from './llm/openai-compatible-client.js'
+import { HybridRetriever } from './retrieve/hybrid-retriever.js'
+import { createQueryTranslator } from './translate/translate-query.js'
+
+/** Everything that answers questions, built once from the configuration. */
+export interface Sanad {
+  index: SanadIndex
+  retriever: HybridRetriever
+  answerer: QuestionAnswerer
+  /** Why the index was rebuilt at load, or null when it was loaded as it was. */
+  rebuildReason: string | null
+  buildTimings: BuildTimings | null
+}
+
+/**
+ * Builds the pipeline the configuration describes: the index (rebuilt when missing, stale or corrupt),
+ * the hybrid retriever, offline English translation, the grounding scorer and, when a model server is
+ * configured, the LLM answerer. Used by the server, the evaluation and the benchmark alike.
+ */
+export async function composeSanad(config: Config): Promise<Sanad> {
+  const { index, rebuildReason, buildTimings } = await loadOrBuildIndex(createIndexLocation(config))
+  // With the English–Arabic dictionary, English sentences are checked word by word against Arabic sources.
+  const { options: supportOptions } = await loadScoreOptions(config.DICTIONARY_DIR)
+  const retriever = new HybridRetriever(index, config.TOP_K)
+  const llm = config.LLM_BASE_URL && config.LLM_MODEL
+    ? createLlmAnswerer({
+        client: new OpenAICompatibleClient({
+          baseUrl: config.LLM_BASE_URL,
+          model: config.LLM_MODEL,
+          timeoutMs: config.LLM_TIMEOUT_MS,
+          maxRetries: config.LLM_MAX_RETRIES,
+          ...(config.LLM_API_KEY ? { apiKey: config.LLM_API_KEY } : {}),
+        }),
+        supportOptions,
+      })
+    : undefined
+  const answerer = createQuestionAnswerer({
+    index,
+    retriever,
+    defaultTopK: config.TOP_K,
+    scoreGrounding: createGroundingScorer([...index.documents.values()].map(({ id, text }) => ({ docId: id, text })), supportOptions),
+    translateQuery: createQueryTranslator({ dictionaryDirectory: config.DICTIONARY_DIR, index }),
+    llm,
+  })
+  return { index, retriever, answerer, rebuildReason, buildTimings }
+}
