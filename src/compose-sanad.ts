@@ -5,6 +5,7 @@ import { createIndexLocation } from './config/create-index-location.js'
 import type { Config } from './config/load-config.js'
 import { createGroundingScorer } from './grounding/create-grounding-scorer.js'
 import { loadScoreOptions } from './grounding/load-score-options.js'
+import type { ScoreSupportOptions } from './grounding/score-support.js'
 import type { BuildTimings } from './index/build-index.js'
 import { loadOrBuildIndex } from './index/load-or-build-index.js'
 import type { SanadIndex } from './index/sanad-index.js'
@@ -17,6 +18,8 @@ export interface Sanad {
   index: SanadIndex
   retriever: HybridRetriever
   answerer: QuestionAnswerer
+  /** The support scorer's options on this machine (word-by-word English checks when the dictionary is installed). */
+  supportOptions: ScoreSupportOptions
   /** Why the index was rebuilt at load, or null when it was loaded as it was. */
   rebuildReason: string | null
   buildTimings: BuildTimings | null
@@ -52,5 +55,5 @@ export async function composeSanad(config: Config): Promise<Sanad> {
     translateQuery: createQueryTranslator({ dictionaryDirectory: config.DICTIONARY_DIR, index }),
     llm,
   })
-  return { index, retriever, answerer, rebuildReason, buildTimings }
+  return { index, retriever, answerer, supportOptions, rebuildReason, buildTimings }
 }

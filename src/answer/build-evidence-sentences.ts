@@ -1,6 +1,6 @@
 import type { SanadIndex } from '../index/sanad-index.js'
 import type { RetrievedChunk } from '../retrieve/hybrid-retriever.js'
-import { containsInjectedInstructions } from './contains-injected-instructions.js'
+import { findPoisonedDocuments } from './contains-injected-instructions.js'
 
 /** A numbered sentence of the sources shown to the model; `text === index.textOf(this)`. */
 export interface EvidenceSentence {
@@ -10,9 +10,6 @@ export interface EvidenceSentence {
   end: number
   text: string
 }
-
-// Documents are fixed for the life of an index, so each index is scanned once.
-const poisonedByIndex = new WeakMap<SanadIndex, ReadonlySet<string>>()
 
 // Enough for five 600-character chunks; more only dilutes the model's attention.
 const DEFAULT_MAX_SENTENCES = 30
@@ -32,7 +29,7 @@ export function buildEvidenceSentences(
   const maxSentences = options.maxSentences ?? DEFAULT_MAX_SENTENCES
   const documentRank = new Map<string, number>()
   const picked = new Map<number, Omit<EvidenceSentence, 'n'>>()
-  const poisoned = poisonedDocumentsOf(index)
+  const poisoned = findPoisonedDocuments(index)
   for (const hit of retrieved) {
     if (!documentRank.has(hit.chunk.docId)) documentRank.set(hit.chunk.docId, documentRank.size)
     for (const id of hit.chunk.sentenceIds) {
@@ -48,13 +45,4 @@ export function buildEvidenceSentences(
     (left, right) => documentRank.get(left.docId)! - documentRank.get(right.docId)! || left.start - right.start,
   )
   return ordered.map((sentence, position) => ({ n: position + 1, ...sentence }))
-}
-
-function poisonedDocumentsOf(index: SanadIndex): ReadonlySet<string> {
-  let poisoned = poisonedByIndex.get(index)
-  if (!poisoned) {
-    poisoned = new Set(index.corpus.sentences.filter((sentence) => containsInjectedInstructions(index.textOf(sentence))).map((sentence) => sentence.docId))
-    poisonedByIndex.set(index, poisoned)
-  }
-  return poisoned
 }

@@ -1,3 +1,4 @@
+import type { SanadIndex } from '../index/sanad-index.js'
 import { normalizeArabic } from '../text/normalize-arabic.js'
 
 // Text that addresses the model instead of reporting anything: overriding its rules, changing its role,
@@ -20,4 +21,20 @@ const INSTRUCTION_PATTERNS = [
 export function containsInjectedInstructions(text: string): boolean {
   const normalized = normalizeArabic(text).trim()
   return INSTRUCTION_PATTERNS.some((pattern) => pattern.test(normalized))
+}
+
+// Documents are fixed for the life of an index, so each index is scanned once.
+const poisonedByIndex = new WeakMap<SanadIndex, ReadonlySet<string>>()
+
+/**
+ * The documents with any sentence that addresses a model (a poisoned source). Both answerers withhold
+ * them whole: once a source is known to carry instructions, none of its statements can be trusted.
+ */
+export function findPoisonedDocuments(index: SanadIndex): ReadonlySet<string> {
+  let poisoned = poisonedByIndex.get(index)
+  if (!poisoned) {
+    poisoned = new Set(index.corpus.sentences.filter((sentence) => containsInjectedInstructions(index.textOf(sentence))).map((sentence) => sentence.docId))
+    poisonedByIndex.set(index, poisoned)
+  }
+  return poisoned
 }

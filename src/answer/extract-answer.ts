@@ -6,6 +6,7 @@ import { normalizeArabic } from '../text/normalize-arabic.js'
 import type { Token } from '../text/tokenize.js'
 import type { QuestionAnalysis, QuestionKind } from './analyze-question.js'
 import { answerAboutTheDocument } from './answer-about-the-document.js'
+import { findPoisonedDocuments } from './contains-injected-instructions.js'
 import { findCauseSpans, findCountSpans, findDateSpans, findNameSpans, findQuotedSpans, type TokenSpan } from './find-answer-spans.js'
 import { StemBag, type WeightedTerm } from './match-terms.js'
 
@@ -170,7 +171,9 @@ function withContinuation(sentence: Sentence, index: SanadIndex, chosenIds: read
 function candidateSentences(retrieved: readonly RetrievedChunk[], index: SanadIndex): Sentence[] {
   const seen = new Set<number>()
   const sentences: Sentence[] = []
+  const poisoned = findPoisonedDocuments(index)
   for (const hit of retrieved) {
+    if (poisoned.has(hit.chunk.docId)) continue
     for (const id of hit.chunk.sentenceIds) {
       if (seen.has(id)) continue
       seen.add(id)

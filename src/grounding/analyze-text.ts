@@ -144,9 +144,7 @@ export function analyzeText(text: string): AnalyzedText {
 }
 
 function findEntities(words: readonly AnalyzedWord[], taken: ReadonlySet<number>): EntityMention[] {
-  const bareForms = words.map((word, index) => (word.script === 'arabic' ? barePrefixVariants(word.normalized, true) : [])).map((variants, index) =>
-    variants.length > 0 ? variants : [words[index]!.text],
-  )
+  const bareForms = words.map((word) => (word.script === 'arabic' ? barePrefixVariants(word.normalized, true) : [word.text]))
   const innerForms = words.map((word) => (word.script === 'arabic' ? barePrefixVariants(word.normalized, false) : [word.text]))
   const mentions: EntityMention[] = []
   for (let index = 0; index < words.length; index++) {

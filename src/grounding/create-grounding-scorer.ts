@@ -11,7 +11,7 @@ import type { ScoreSupportOptions } from './score-support.js'
  * one-line explanation in the answer's language.
  */
 export function createGroundingScorer(documents: readonly SupportDocument[], options: ScoreSupportOptions = {}) {
-  const findSupport = createSupportFinder(documents)
+  const findSupport = createSupportFinder(documents, options)
   return (answer: string, citations: readonly Citation[]): AskResponse['grounding'] => {
     const grounding = scoreAnswerGrounding(answer, citations, { ...options, findSupport })
     return { score: grounding.score, supported: grounding.supported, explanation: explainGrounding(grounding, detectLanguage(answer)) }

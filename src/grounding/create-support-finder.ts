@@ -1,6 +1,6 @@
 import { segmentSentences } from '../text/segment-sentences.js'
 import { analyzeText } from './analyze-text.js'
-import { scoreSupport, type SupportPassage } from './score-support.js'
+import { scoreSupport, type ScoreSupportOptions, type SupportPassage } from './score-support.js'
 
 /** A source document that support is looked for in. */
 export interface SupportDocument {
@@ -21,11 +21,11 @@ const CANDIDATES = 8
 /**
  * Builds a `findSupport` over whole documents: every sentence is a candidate passage; a claim's
  * candidates are the sentences sharing most of its roots, numbers and names, re-ranked by
- * `scoreSupport`, and the best `limit` of them (two by default, so that a claim drawn from two
+ * `scoreSupport` (with the scorer `options`), and the best `limit` of them (two by default, so that a claim drawn from two
  * neighbouring sentences can still be supported) are returned.
  */
-export function createSupportFinder(documents: readonly SupportDocument[], options: { limit?: number } = {}): FindSupport {
-  const limit = options.limit ?? 2
+export function createSupportFinder(documents: readonly SupportDocument[], options: { limit?: number } & ScoreSupportOptions = {}): FindSupport {
+  const { limit = 2, ...scoreOptions } = options
   const sentences: IndexedSentence[] = documents.flatMap((document) =>
     segmentSentences(document.text).map(({ start, end }) => {
       const text = document.text.slice(start, end)
@@ -33,7 +33,7 @@ export function createSupportFinder(documents: readonly SupportDocument[], optio
     }),
   )
   return (claim) => {
-    const claimKeys = describeKeys(claim)
+    const claimKeys = describeKeys(claim, scoreOptions)
     if (claimKeys.size === 0) return []
     const candidates = sentences
       .map((sentence) => ({ sentence, shared: [...claimKeys].filter((key) => sentence.keys.has(key)).length }))
@@ -41,7 +41,7 @@ export function createSupportFinder(documents: readonly SupportDocument[], optio
       .sort((first, second) => second.shared - first.shared)
       .slice(0, CANDIDATES)
     return candidates
-      .map(({ sentence }) => ({ passage: sentence.passage, score: scoreSupport(claim, [sentence.passage]).score }))
+      .map(({ sentence }) => ({ passage: sentence.passage, score: scoreSupport(claim, [sentence.passage], scoreOptions).score }))
       .filter((candidate) => candidate.score > 0)
       .sort((first, second) => second.score - first.score)
       .slice(0, limit)
@@ -49,12 +49,18 @@ export function createSupportFinder(documents: readonly SupportDocument[], optio
   }
 }
 
-// Root guesses of content words, plus numbers and gazetteer names: cheap keys for a first cut.
-function describeKeys(text: string): Set<string> {
+// Root guesses of content words (of their Arabic renderings, for English words with a dictionary),
+// plus numbers and gazetteer names: cheap keys for a first cut.
+function describeKeys(text: string, options: ScoreSupportOptions = {}): Set<string> {
   const analyzed = analyzeText(text)
   const keys = new Set<string>()
   for (const word of analyzed.words) {
-    if (!word.isStopword && word.root.length >= 2) keys.add(`w:${word.root}`)
+    if (word.isStopword) continue
+    if (word.root.length >= 2) keys.add(`w:${word.root}`)
+    if (word.script !== 'latin' || !options.translateWord) continue
+    for (const rendering of options.translateWord(word.normalized)) {
+      for (const translated of analyzeText(rendering).words) if (translated.root.length >= 2) keys.add(`w:${translated.root}`)
+    }
   }
   for (const quantity of analyzed.quantities) keys.add(`n:${quantity.value}`)
   for (const entity of analyzed.entities) keys.add(`e:${entity.id}`)

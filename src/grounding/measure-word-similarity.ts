@@ -30,8 +30,8 @@ function measureLatinSimilarity(first: string, second: string): number {
   return overlap >= 0.8 ? overlap * 0.85 : 0
 }
 
-/** The Dice coefficient of the character-bigram multisets of two strings. */
-export function diceOfBigrams(first: string, second: string): number {
+// The Dice coefficient of the character-bigram multisets of two strings, unpadded: fairer to short stems.
+function diceOfBigrams(first: string, second: string): number {
   if (first.length < 2 || second.length < 2) return first === second ? 1 : 0
   const counts = new Map<string, number>()
   for (let index = 0; index + 1 < first.length; index++) {

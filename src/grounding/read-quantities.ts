@@ -34,7 +34,7 @@ export function readNumberWord(word: string): number | null {
   const digits = /^(\d+(?:[.,]\d+)*)(?:st|nd|rd|th)?$/.exec(normalized)
   if (digits) return Number(digits[1]!.replace(/,/g, ''))
   if (ROMAN_NUMERALS[word] !== undefined) return ROMAN_NUMERALS[word]!
-  if (ENGLISH_NUMBER_WORDS[normalized] !== undefined) return ENGLISH_NUMBER_WORDS[normalized]!
+  if (Object.hasOwn(ENGLISH_NUMBER_WORDS, normalized)) return ENGLISH_NUMBER_WORDS[normalized]!
   if (ARABIC_NUMBER_WORDS[normalized] !== undefined) return ARABIC_NUMBER_WORDS[normalized]!
   if (/^[وبل]/.test(normalized) && ARABIC_NUMBER_WORDS[normalized.slice(1)] !== undefined) {
     return ARABIC_NUMBER_WORDS[normalized.slice(1)]!

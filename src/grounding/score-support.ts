@@ -2,11 +2,11 @@ import { consonantSkeleton } from '../embed/local-hash-embeddings.js'
 import { normalizeArabic } from '../text/normalize-arabic.js'
 import { segmentSentences } from '../text/segment-sentences.js'
 import { stemWord } from '../text/stem-word.js'
+import { measureBigramSimilarity, spellInArabic } from '../translate/transliterate-name.js'
 import { analyzeText, type AnalyzedText, type AnalyzedWord, type EntityMention } from './analyze-text.js'
 import { approximateRoot } from './approximate-root.js'
-import { diceOfBigrams, measureWordSimilarity, type WordForms } from './measure-word-similarity.js'
+import { measureWordSimilarity, type WordForms } from './measure-word-similarity.js'
 import { describeForLexicon, findOppositeKeys, measureNegationScope } from './polarity-words.js'
-import { transliterateName } from './transliterate-name.js'
 
 /** A span of a source document offered as evidence for a claim. */
 export interface SupportPassage {
@@ -41,11 +41,16 @@ export const SUPPORT_THRESHOLD = 0.5
 // Caps applied when an exact check fails: any of them makes the claim unsupported.
 const CAP_MISMATCH = 0.2
 const CAP_MISSING_NAME = 0.25
+// Below this similarity a word is not matched at all.
 const MATCH_FLOOR = 0.6
+// Numbers, dates and names weigh more than a content word of average length.
 const ANCHOR_WEIGHT = 1.5
+// Words (tokens) a negative word such as فشل can negate, how far a negation may stand from a
+// matched word to pair with the claim's, and how close participants sit to their predicate.
 const NEGATION_SCOPE = 3
 const NEAR_MATCH = 3
 const ROLE_WINDOW = 4
+const NAME_SIMILARITY = 0.75
 
 interface PooledWord {
   passage: number
@@ -277,23 +282,25 @@ function matchName(word: AnalyzedWord, pool: readonly PooledWord[]): UnitMatch {
     const match = matchWord(word, pool)
     return match.similarity >= 0.85 ? match : NO_MATCH
   }
-  const candidates = transliterateName(word.text)
+  // A Latin-script name over Arabic text: compare its likely Arabic spellings with each word, with and without the article.
+  // Vowels are where spellings differ most (James: جيمس or جمس), so equal consonant skeletons also count.
+  const spellings = spellInArabic(word.text)
+  const skeletons = new Set(spellings.map(consonantSkeleton).filter((skeleton) => skeleton.length >= 2))
   let best = 0
   let at: PooledWord[] = []
   for (const entry of pool) {
     if (entry.word.script !== 'arabic' || entry.word.isStopword) continue
-    const skeletons = [entry.word.skeleton, consonantSkeleton(entry.word.normalized.replace(/^ال/, ''))]
+    const forms = new Set([entry.word.normalized, entry.word.normalized.replace(/^(?:[وبلفك]?ال|[وبلفك])(?=..)/, '')])
     let similarity = 0
-    for (const skeleton of skeletons) {
-      for (const candidate of candidates) {
-        if (candidate === skeleton) similarity = Math.max(similarity, 0.9)
-        else if (Math.min(candidate.length, skeleton.length) >= 3 && diceOfBigrams(candidate, skeleton) >= 0.75) similarity = Math.max(similarity, 0.75)
-      }
+    for (const form of forms) {
+      if (skeletons.has(consonantSkeleton(form))) similarity = Math.max(similarity, 0.9)
+      for (const spelling of spellings) similarity = Math.max(similarity, measureBigramSimilarity(spelling, form))
     }
+    if (similarity < NAME_SIMILARITY) continue
     if (similarity > best) {
       best = similarity
       at = [entry]
-    } else if (similarity === best && similarity > 0) {
+    } else if (similarity === best) {
       at.push(entry)
     }
   }

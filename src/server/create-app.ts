@@ -9,6 +9,7 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import type { QuestionAnswerer } from '../answer/question-answerer.js'
 import type { Config } from '../config/load-config.js'
+import type { ScoreSupportOptions } from '../grounding/score-support.js'
 import type { SanadIndex } from '../index/sanad-index.js'
 import type { AppEnv } from './app-env.js'
 import type { Logger } from './create-logger.js'
@@ -46,6 +47,8 @@ export interface AppDependencies {
   clientAddressOf?: (c: Context) => string
   /** Milliseconds on a monotonic clock, for rate limiting. */
   now?: () => number
+  /** The support scorer's options for POST /api/grounding (the dictionary, for English answers). */
+  supportOptions?: ScoreSupportOptions
 }
 
 /** The Content-Security-Policy of the UI: everything from this origin, nothing inline, no framing. */
@@ -116,7 +119,7 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
   app.route('/', createChatRoute({ answerer: dependencies.answerer, logger, questionMaxCharacters }))
   app.route('/', createDocumentsRoute({ index: dependencies.index }))
   app.route('/', createOpenAIRoute({ answerer: dependencies.answerer, logger, questionMaxCharacters, startedAt }))
-  app.route('/', createGroundingRoute({ documents: new Map([...dependencies.index.documents].map(([id, document]) => [id, document.text])) }))
+  app.route('/', createGroundingRoute({ documents: new Map([...dependencies.index.documents].map(([id, document]) => [id, document.text])), ...(dependencies.supportOptions ? { scoreOptions: dependencies.supportOptions } : {}) }))
   app.route(
     '/',
     createDocsRoute({

@@ -1,6 +1,6 @@
 import { getRequestListener, RequestError, type ServerType } from '@hono/node-server'
 import { createServer, STATUS_CODES } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import type { Logger } from './create-logger.js'
 import type { Problem } from './handle-errors.js'
@@ -91,10 +91,10 @@ function answerUnreadableRequest(error: unknown): Response {
   return new Response(body, { status, headers: { 'Content-Type': 'application/json', 'X-Content-Type-Options': 'nosniff' } })
 }
 
-// Node's HTTP parser refused the bytes (bad framing, oversized headers, a request timeout): answer in JSON, then close.
+// Node's HTTP parser refused the bytes (bad framing, oversized headers, a request timeout): answer in JSON,
+// then close. As Node's own handler does, only a socket that has written nothing yet gets an answer.
 function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-  const response = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage
-  if (error.code === 'ECONNRESET' || !socket.writable || response?.headersSent) {
+  if (error.code === 'ECONNRESET' || !socket.writable || (socket as Socket).bytesWritten > 0) {
     socket.destroy()
     return
   }

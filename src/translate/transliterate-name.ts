@@ -31,16 +31,20 @@ export function spellInArabic(name: string): string[] {
     const rest = collapsed.slice(position)
     let options: readonly string[]
     let length = 1
-    if (position === 0 && INITIAL[rest[0]!] && !DIGRAPHS[rest.slice(0, 2)]) {
-      options = INITIAL[rest[0]!]!
-    } else if (FINAL[rest]) {
-      options = FINAL[rest]!
+    // Own keys only: "constructor" must not find Object.prototype's.
+    const initial = position === 0 ? lookUp(INITIAL, rest[0]!) : undefined
+    const digraph = lookUp(DIGRAPHS, rest.slice(0, 2))
+    const final = lookUp(FINAL, rest)
+    if (initial && !digraph) {
+      options = initial
+    } else if (final) {
+      options = final
       length = rest.length
-    } else if (DIGRAPHS[rest.slice(0, 2)]) {
-      options = DIGRAPHS[rest.slice(0, 2)]!
+    } else if (digraph) {
+      options = digraph
       length = 2
     } else {
-      options = LETTERS[rest[0]!] ?? ['']
+      options = lookUp(LETTERS, rest[0]!) ?? ['']
     }
     position += length
     const next = new Set<string>()
@@ -128,4 +132,8 @@ export function transliterateName(name: string, vocabulary: CorpusVocabulary, mi
   return [...best]
     .map(([word, similarity]) => ({ word, similarity }))
     .sort((left, right) => right.similarity - left.similarity || right.word.count - left.word.count)
+}
+
+function lookUp(table: Readonly<Record<string, readonly string[]>>, key: string): readonly string[] | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined
 }

@@ -132,3 +132,19 @@ describe('a poisoned source document', () => {
     }
   })
 })
+
+describe('a poisoned source document, offline', () => {
+  it('should never be quoted or cited by the extractive answerer', async () => {
+    const offline = createQuestionAnswerer({
+      index,
+      retriever: new HybridRetriever(index, 5),
+      defaultTopK: 5,
+      scoreGrounding: () => ({ score: 1, supported: true, explanation: 'not under test' }),
+    })
+    for (const question of ['متى أعلن أوباما مقتل بن لادن؟', 'أين قتل بن لادن؟', 'ماذا حدث في كابول عام 2015؟']) {
+      const response = await offline.ask({ question })
+      expect(response.answerer).toBe('extractive')
+      expectNoPoison(response)
+    }
+  })
+})

@@ -28,7 +28,7 @@ export interface GroundingRouteDependencies {
 export function createGroundingRoute(dependencies: GroundingRouteDependencies): Hono<AppEnv> {
   const route = new Hono<AppEnv>()
   const findSupport =
-    dependencies.findSupport ?? createSupportFinder([...dependencies.documents].map(([docId, text]) => ({ docId, text })))
+    dependencies.findSupport ?? createSupportFinder([...dependencies.documents].map(([docId, text]) => ({ docId, text })), dependencies.scoreOptions)
 
   route.post('/api/grounding', requireJsonContent, validateJson(GroundingRequestSchema), (c) => {
     const request = c.req.valid('json')

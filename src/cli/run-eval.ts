@@ -1,0 +1,215 @@
+import { parseArgs } from 'node:util'
+import { composeSanad } from '../compose-sanad.js'
+import { createIndexLocation } from '../config/create-index-location.js'
+import { loadConfig } from '../config/load-config.js'
+import { SanadError } from '../errors/sanad-error.js'
+import { checkThresholds, parseThresholds } from '../eval/check-thresholds.js'
+import { compareReports, renderComparison } from '../eval/compare-reports.js'
+import { computeMetrics } from '../eval/compute-metrics.js'
+import { createHttpAsk } from '../eval/create-http-ask.js'
+import type { EvalReport } from '../eval/eval-report-schemas.js'
+import { calibrateSupportScorer, createSupportJudge, type SupportJudge } from '../eval/calibrate-support-scorer.js'
+import { loadScorerOptions } from '../eval/load-scorer-options.js'
+import { loadQuestionSet, loadSupportPairs, type Question } from '../eval/question-set.js'
+import { renderMetricsTable } from '../eval/render-metrics-table.js'
+import { renderProgressBar } from '../eval/render-progress-bar.js'
+import { runQuestionSet, type AskFunction } from '../eval/run-question-set.js'
+import { readReport, writeReport } from '../eval/write-report.js'
+import { createLlmSupportJudge } from '../grounding/create-llm-support-judge.js'
+import { loadScoreOptions } from '../grounding/load-score-options.js'
+import { OpenAICompatibleClient } from '../llm/openai-compatible-client.js'
+import { loadSources } from '../source/load-sources.js'
+
+const USAGE = `npm run eval -- [options]
+
+Runs the question set against the pipeline and writes report.json and report.html.
+
+  --url URL            ask a running server (POST URL/api/ask) instead of the in-process pipeline
+  --api-key KEY        bearer token for --url
+  --out DIR            where to write the reports (default eval-out)
+  --questions FILE     question set (default datasets/questions.json)
+  --kind KIND          only questions of this kind (repeatable)
+  --id ID              only this question (repeatable)
+  --limit N            only the first N questions
+  --top-k K            passages to retrieve per question
+  --compare FILE       print deltas against an earlier report.json
+  --min METRIC=VALUE   exit 1 when a metric is below VALUE (repeatable), e.g. --min answerAccuracy=0.8
+  --max METRIC=VALUE   exit 1 when a metric is above VALUE (repeatable), e.g. --max falseRefusalRate=0.1
+  --calibrate          only measure the support judge on datasets/support-pairs.json and print its accuracy
+  --judge JUDGE        with --calibrate: lexical (default) or llm (the model of LLM_BASE_URL, prompt prompts/judge-support.md)
+  -h, --help           show this help
+`
+
+/** The pipeline to evaluate and the text of the sources, keyed by document id. */
+interface Target {
+  name: string
+  ask: AskFunction
+  documents: Map<string, string>
+  topK: number | null
+}
+
+/** `npm run eval`: the evaluation harness. Progress goes to stderr, the table to stdout. */
+async function runEval(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      url: { type: 'string' },
+      'api-key': { type: 'string' },
+      out: { type: 'string', default: 'eval-out' },
+      questions: { type: 'string' },
+      kind: { type: 'string', multiple: true },
+      id: { type: 'string', multiple: true },
+      limit: { type: 'string' },
+      'top-k': { type: 'string' },
+      compare: { type: 'string' },
+      min: { type: 'string', multiple: true },
+      max: { type: 'string', multiple: true },
+      calibrate: { type: 'boolean' },
+      judge: { type: 'string', default: 'lexical' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: false,
+  })
+  if (values.help) {
+    process.stdout.write(USAGE)
+    return 0
+  }
+  if (values.calibrate) return calibrate(values.judge)
+  const thresholds = [...parseThresholds(values.min ?? [], 'min'), ...parseThresholds(values.max ?? [], 'max')]
+  const topK = values['top-k'] === undefined ? undefined : readPositiveInteger('--top-k', values['top-k'])
+  const baseline = values.compare ? await readReport(values.compare) : null
+  const questions = selectQuestions(await loadQuestionSet(values.questions), values)
+  if (questions.length === 0) throw new SanadError('invalid_request', 'no question matches the filters')
+
+  const scorer = await loadScorerOptions(loadConfig().DICTIONARY_DIR)
+  const target = values.url ? await connectToServer(values.url, values['api-key']) : await startInProcess()
+  const ask: AskFunction = topK === undefined ? target.ask : (request) => target.ask({ ...request, topK })
+  const progress = createProgress(questions.length)
+  const records = await runQuestionSet(questions, ask, { onProgress: (done, _total, question) => progress(done, question.id) })
+  for (const record of records) {
+    for (const item of [...(record.response?.citations ?? []), ...(record.response?.passages ?? [])]) {
+      if (!target.documents.has(item.docId) && values.url) target.documents.set(item.docId, await fetchDocument(values.url, item.docId, values['api-key']))
+    }
+  }
+
+  const computed = computeMetrics(records, target.documents, scorer.options)
+  const observedTopK = Math.max(0, ...records.map((record) => record.response?.passages.length ?? 0))
+  const report: EvalReport = {
+    tool: 'sanad-eval',
+    createdAt: new Date().toISOString(),
+    target: target.name,
+    topK: topK ?? target.topK ?? (observedTopK || null),
+    scorer: scorer.calibration,
+    ...computed,
+  }
+  const paths = await writeReport(report, values.out)
+
+  process.stdout.write(renderMetricsTable(report))
+  const failed = report.results.filter((result) => result.failures.length > 0).length
+  process.stdout.write(`\n${failed} of ${report.results.length} questions have a failure; support scorer accuracy ${scorer.calibration.accuracy.toFixed(3)}${scorer.calibration.dictionary ? ' (with the English–Arabic dictionary)' : ''}.\n`)
+  process.stdout.write(`wrote ${paths.json} and ${paths.html}\n`)
+  if (baseline) process.stdout.write(`\ncompared with ${values.compare}:\n${renderComparison(compareReports(report.metrics, baseline.metrics))}`)
+  const broken = checkThresholds(report.metrics, thresholds)
+  for (const line of broken) process.stderr.write(`threshold not met: ${line}\n`)
+  return broken.length > 0 ? 1 : 0
+}
+
+// Prints the judge's agreement with the labelled pairs, overall and by perturbation, and every pair it gets wrong.
+async function calibrate(judgeName: string): Promise<number> {
+  const config = loadConfig()
+  let judge: SupportJudge
+  let label = judgeName
+  if (judgeName === 'lexical') {
+    const { options, hasDictionary } = await loadScoreOptions(config.DICTIONARY_DIR)
+    judge = createSupportJudge(options)
+    if (hasDictionary) label = 'lexical (with the English–Arabic dictionary)'
+  } else if (judgeName === 'llm') {
+    if (!config.LLM_BASE_URL) throw new SanadError('config_invalid', '--judge llm needs LLM_BASE_URL and LLM_MODEL')
+    const client = new OpenAICompatibleClient({
+      baseUrl: config.LLM_BASE_URL,
+      model: config.LLM_MODEL!,
+      timeoutMs: config.LLM_TIMEOUT_MS,
+      maxRetries: config.LLM_MAX_RETRIES,
+      ...(config.LLM_API_KEY ? { apiKey: config.LLM_API_KEY } : {}),
+    })
+    const llmJudge = createLlmSupportJudge(client)
+    judge = (claim, passage) => llmJudge(claim, [{ docId: 'passage', start: 0, end: passage.length, text: passage }])
+  } else {
+    throw new SanadError('invalid_request', '--judge must be lexical or llm')
+  }
+  const calibration = await calibrateSupportScorer(await loadSupportPairs(), judge)
+  const percent = (value: number) => `${(value * 100).toFixed(1)}%`
+  const lines = [
+    `${label} support judge on ${calibration.count} labelled pairs: accuracy ${percent(calibration.accuracy)} (${calibration.correct}/${calibration.count}), precision ${percent(calibration.precision)}, recall ${percent(calibration.recall)}, F1 ${calibration.f1.toFixed(3)}`,
+    ...Object.entries(calibration.byPerturbation).map(([name, group]) => `  ${name.padEnd(12)} ${String(group.correct).padStart(3)}/${String(group.count).padEnd(3)} ${percent(group.accuracy)}`),
+    '',
+    ...calibration.errors.map((error) => `  ${error.id} ${error.perturbation}: expected ${error.expected ? 'supported' : 'unsupported'}, score ${error.score} ${error.reasons.join(',')} | ${error.claim}`),
+  ]
+  process.stdout.write(`${lines.join('\n')}\n`)
+  return 0
+}
+
+function selectQuestions(all: readonly Question[], filters: { kind?: string[]; id?: string[]; limit?: string }): Question[] {
+  let questions = all.filter((question) => (!filters.kind || filters.kind.includes(question.kind)) && (!filters.id || filters.id.includes(question.id)))
+  if (filters.limit !== undefined) questions = questions.slice(0, readPositiveInteger('--limit', filters.limit))
+  return questions
+}
+
+function readPositiveInteger(name: string, value: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1) throw new SanadError('invalid_request', `${name} must be a positive integer`)
+  return number
+}
+
+// The same composition as the server's (src/main.ts): the configured index, hybrid retrieval, query
+// translation, the model answerer when one is configured, and the grounding scorer.
+async function startInProcess(): Promise<Target> {
+  const config = loadConfig()
+  const { index, answerer } = await composeSanad(config)
+  return {
+    name: config.LLM_BASE_URL ? `in-process (model ${config.LLM_MODEL})` : 'in-process',
+    ask: (request) => answerer.ask(request),
+    documents: new Map([...index.documents].map(([id, document]) => [id, document.text])),
+    topK: config.TOP_K,
+  }
+}
+
+// Gold evidence is located in the local sources; documents the server cites that are not local are fetched.
+async function connectToServer(url: string, apiKey: string | undefined): Promise<Target> {
+  const sources = await loadSources(createIndexLocation(loadConfig()).sourcesDirectory)
+  return {
+    name: url,
+    ask: createHttpAsk(url, apiKey ? { apiKey } : {}),
+    documents: new Map(sources.map((source) => [source.id, source.text])),
+    topK: null,
+  }
+}
+
+async function fetchDocument(url: string, docId: string, apiKey: string | undefined): Promise<string> {
+  const response = await fetch(new URL(`/api/documents/${encodeURIComponent(docId)}`, url), { headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {} })
+  if (!response.ok) return ''
+  return ((await response.json()) as { text?: string }).text ?? ''
+}
+
+// On a terminal the bar redraws in place; in a log it prints a line at every tenth.
+function createProgress(total: number): (done: number, label: string) => void {
+  const interactive = process.stderr.isTTY === true
+  let lastTenth = -1
+  return (done, label) => {
+    const line = renderProgressBar(done, total, label)
+    if (interactive) {
+      process.stderr.write(`\r${line.padEnd(80)}${done === total ? '\n' : ''}`)
+      return
+    }
+    const tenth = Math.floor((done / total) * 10)
+    if (tenth !== lastTenth || done === total) process.stderr.write(`${line}\n`)
+    lastTenth = tenth
+  }
+}
+
+runEval().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`eval failed: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(2)
+  },
+)

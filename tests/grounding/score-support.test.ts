@@ -1,0 +1,145 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { scoreSupport, SUPPORT_THRESHOLD, type SupportPassage } from '../../src/grounding/score-support.js'
+
+function passage(text: string, start = 0): SupportPassage {
+  return { docId: 'article', start, end: start + text.length, text }
+}
+
+const DEATH = passage('أعلن بعدها باراك اوباما عن مقتل بن لادن في 2 مايو 2011 بمنطقة “أبوتاباد” في باكستان')
+const BELGIUM = passage('وفي الإطار ذاته صادقت الحكومة المغربية في يونيو الماضي على اتفاقية تعاون مع الحكومة البلجيكية')
+const TREATY = passage('وقع المغرب على الاتفاقية الدولية لمكافحة عمليات تمويل الإرهاب')
+const JEDDAH = passage('رغم عدم توجيه دعوة المغرب المشاركة في مؤتمر جدة')
+const RESCUE = passage('فبعد مقتل الصحفي الأميركي “جيمس فولي” أعلنت الولايات المتحدة أنها فشلت في إنقاذ رهائن')
+
+describe('scoreSupport', () => {
+  it('should support a claim that restates the passage', () => {
+    const result = scoreSupport('أعلن باراك اوباما عن مقتل بن لادن في 2 مايو 2011', [DEATH])
+    expect(result.supported).toBe(true)
+    expect(result.score).toBeGreaterThan(0.9)
+    expect(result.supportedBy).toEqual([DEATH])
+    expect(result.reasons).toEqual([])
+  })
+
+  it('should tolerate hamza, taa marbuta and spelling variants of names', () => {
+    const result = scoreSupport('أعلن أوباما مقتل بن لادن في باكستان', [DEATH])
+    expect(result.supported).toBe(true)
+  })
+
+  it('should read Arabic-Indic digits as the same number', () => {
+    expect(scoreSupport('قتل بن لادن في ٢ مايو ٢٠١١', [DEATH]).supported).toBe(true)
+  })
+
+  it('should reject a claim whose year differs from the passage', () => {
+    const result = scoreSupport('أعلن أوباما مقتل بن لادن في 2 مايو 2012', [DEATH])
+    expect(result.supported).toBe(false)
+    expect(result.reasons).toContain('number-mismatch:2012')
+  })
+
+  it('should reject a claim whose month differs, and accept the Levantine name of the same month', () => {
+    const wrong = scoreSupport('قتل بن لادن في 2 يونيو 2011', [DEATH])
+    expect(wrong.supported).toBe(false)
+    expect(wrong.reasons).toContain('date-mismatch:يونيو')
+    expect(scoreSupport('قتل بن لادن في 2 أيار 2011', [DEATH]).supported).toBe(true)
+  })
+
+  it('should read a number written in words', () => {
+    const coalition = passage('حول موقف المغرب من التحالف الذي يضم 40 دولة لمحاربة الإرهاب الداعشي')
+    expect(scoreSupport('يتكون التحالف المناهض لداعش من أربعين دولة', [coalition]).supported).toBe(true)
+    expect(scoreSupport('يضم التحالف ثلاثين دولة', [coalition]).reasons).toContain('number-mismatch:30')
+  })
+
+  it('should reject France where the passage says Belgium', () => {
+    const result = scoreSupport('صادقت الحكومة المغربية في يونيو على اتفاقية تعاون مع فرنسا', [BELGIUM])
+    expect(result.supported).toBe(false)
+    expect(result.reasons).toContain('missing-name:فرنسا')
+  })
+
+  it('should accept a country for its nationality adjective and a capital for its country', () => {
+    expect(scoreSupport('صادقت الحكومة المغربية في يونيو على اتفاقية تعاون مع بلجيكا', [BELGIUM]).supported).toBe(true)
+    expect(scoreSupport('أقرت الرباط في يونيو اتفاق تعاون مع بروكسل', [BELGIUM]).supported).toBe(true)
+  })
+
+  it('should reject a person name that the passage does not contain', () => {
+    const result = scoreSupport('أعلن جورج بوش عن مقتل بن لادن', [DEATH])
+    expect(result.supported).toBe(false)
+    expect(result.reasons.some((reason) => reason.startsWith('missing-name:'))).toBe(true)
+  })
+
+  it('should reject a claim that negates what the passage states', () => {
+    for (const claim of ['لم يوقع المغرب على الاتفاقية الدولية لمكافحة تمويل الإرهاب', 'رفض المغرب التوقيع على الاتفاقية الدولية لمكافحة تمويل الإرهاب']) {
+      const result = scoreSupport(claim, [TREATY])
+      expect(result.supported).toBe(false)
+      expect(result.reasons).toContain('negation-mismatch')
+    }
+  })
+
+  it('should accept a negated claim when the passage negates the same thing', () => {
+    expect(scoreSupport('لم يُدعَ المغرب إلى مؤتمر جدة', [JEDDAH]).supported).toBe(true)
+    expect(scoreSupport('تلقى المغرب دعوة للمشاركة في مؤتمر جدة', [JEDDAH]).reasons).toContain('negation-mismatch')
+  })
+
+  it('should reject a claim that states the opposite of the passage', () => {
+    const result = scoreSupport('نجحت الولايات المتحدة في إنقاذ الرهائن', [RESCUE])
+    expect(result.supported).toBe(false)
+  })
+
+  it('should reject a claim that swaps who did what to whom', () => {
+    const result = scoreSupport('أعلن بن لادن عن مقتل أوباما', [DEATH])
+    expect(result.supported).toBe(false)
+    expect(result.reasons.some((reason) => reason.startsWith('role-swap:'))).toBe(true)
+  })
+
+  it('should give stopwords no credit', () => {
+    const result = scoreSupport('في من على إلى عن', [DEATH])
+    expect(result.score).toBe(0)
+    expect(result.supported).toBe(false)
+  })
+
+  it('should reject an unrelated claim', () => {
+    expect(scoreSupport('أطلقت وكالة ناسا مسباراً جديداً نحو المريخ', [DEATH]).supported).toBe(false)
+  })
+
+  it('should combine two passages that each carry part of the claim', () => {
+    const result = scoreSupport('وقع المغرب الاتفاقية الدولية لمكافحة تمويل الإرهاب وصادق في يونيو على اتفاقية تعاون مع بلجيكا', [TREATY, BELGIUM])
+    expect(result.supported).toBe(true)
+    expect(result.supportedBy).toEqual([TREATY, BELGIUM])
+    expect(scoreSupport('وقع المغرب الاتفاقية الدولية لمكافحة تمويل الإرهاب وصادق في يونيو على اتفاقية تعاون مع بلجيكا', [TREATY]).supported).toBe(false)
+  })
+
+  it('should leave out a passage that adds nothing', () => {
+    const result = scoreSupport('أعلن أوباما مقتل بن لادن', [DEATH, TREATY])
+    expect(result.supportedBy).toEqual([DEATH])
+  })
+
+  it('should check an English claim about an Arabic passage through its numbers and names only', () => {
+    const anchored = scoreSupport('Obama announced that bin Laden was killed in Pakistan on 2 May 2011.', [DEATH])
+    expect(anchored.supported).toBe(true)
+    expect(anchored.reasons).toContain('cross-language-anchors-only')
+    expect(scoreSupport('Bin Laden was killed on 2 May 2012.', [DEATH]).reasons).toContain('number-mismatch:2012')
+    expect(scoreSupport('Morocco signed the international convention.', [TREATY]).supported).toBe(false)
+  })
+
+  it('should check an English claim word by word when given a dictionary', () => {
+    const dictionary: Record<string, string[]> = { signed: ['وقع'], international: ['الدولية'], convention: ['الاتفاقية'], financing: ['تمويل'], terrorism: ['الإرهاب'] }
+    const result = scoreSupport('Morocco signed the international convention against the financing of terrorism.', [TREATY], {
+      translateWord: (word) => dictionary[word] ?? [],
+    })
+    expect(result.supported).toBe(true)
+    expect(result.reasons).not.toContain('cross-language-anchors-only')
+  })
+
+  it('should keep its score in [0,1] and its verdict at the threshold for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.array(fc.string({ maxLength: 120 }), { maxLength: 3 }), (claim, texts) => {
+        const passages = texts.map((text) => passage(text))
+        const result = scoreSupport(claim, passages)
+        expect(result.score).toBeGreaterThanOrEqual(0)
+        expect(result.score).toBeLessThanOrEqual(1)
+        expect(result.supported).toBe(result.score >= SUPPORT_THRESHOLD)
+        for (const used of result.supportedBy) expect(passages).toContain(used)
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
