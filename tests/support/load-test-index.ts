@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { cp, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,9 +9,16 @@ import type { SanadIndex } from '../../src/index/sanad-index.js'
 /** The repository's index folder. */
 export const REPOSITORY_INDEX_DIRECTORY = join(import.meta.dirname, '..', '..', 'index')
 
+const copies = new Set<string>()
+// The copies are removed when the test worker exits, so runs do not pile folders up in /tmp.
+process.once('exit', () => {
+  for (const directory of copies) rmSync(directory, { recursive: true, force: true })
+})
+
 /** Copies the repository's index (sources included) into a fresh temporary folder and returns its path. */
 export async function copyIndexDirectory(): Promise<string> {
   const directory = await mkdtemp(join(tmpdir(), 'sanad-index-'))
+  copies.add(directory)
   await cp(REPOSITORY_INDEX_DIRECTORY, directory, { recursive: true })
   return directory
 }
