@@ -72,11 +72,14 @@ export function renderLogLogChart(chart: LogLogChart): string {
   return `${parts.join('\n')}\n`
 }
 
+// Within this share of a decade a value counts as on the gridline: 100,001 chunks does not open the 1M decade.
+const DECADE_SLACK = 0.02
+
 // The whole decades that cover the values, at least one decade wide.
 function decadeRange(values: readonly number[]): [number, number] {
   if (values.length === 0) return [0, 1]
-  const low = Math.floor(Math.log10(Math.min(...values)))
-  const high = Math.ceil(Math.log10(Math.max(...values)))
+  const low = Math.floor(Math.log10(Math.min(...values)) + DECADE_SLACK)
+  const high = Math.ceil(Math.log10(Math.max(...values)) - DECADE_SLACK)
   return [low, Math.max(high, low + 1)]
 }
 

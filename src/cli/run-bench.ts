@@ -77,14 +77,21 @@ const PLANS = {
 type Plan = (typeof PLANS)[keyof typeof PLANS]
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      quick: { type: 'boolean', default: false },
-      json: { type: 'string' },
-      out: { type: 'string', default: 'bench-out' },
-      help: { type: 'boolean', default: false },
-    },
-  })
+  let values
+  try {
+    ;({ values } = parseArgs({
+      options: {
+        quick: { type: 'boolean', default: false },
+        json: { type: 'string' },
+        out: { type: 'string', default: 'bench-out' },
+        help: { type: 'boolean', default: false },
+      },
+    }))
+  } catch (error) {
+    process.stderr.write(`${describeError(error)}\n\n${USAGE}\n`)
+    process.exitCode = 2
+    return
+  }
   if (values.help) {
     process.stdout.write(`${USAGE}\n`)
     return

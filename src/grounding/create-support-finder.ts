@@ -26,13 +26,17 @@ const CANDIDATES = 8
  */
 export function createSupportFinder(documents: readonly SupportDocument[], options: { limit?: number } & ScoreSupportOptions = {}): FindSupport {
   const { limit = 2, ...scoreOptions } = options
-  const sentences: IndexedSentence[] = documents.flatMap((document) =>
-    segmentSentences(document.text).map(({ start, end }) => {
-      const text = document.text.slice(start, end)
-      return { passage: { docId: document.docId, start, end, text }, keys: describeKeys(text) }
-    }),
-  )
+  // Built on the first claim that needs it: most answers carry citations and never look further.
+  let indexed: IndexedSentence[] | null = null
+  const sentencesOf = () =>
+    (indexed ??= documents.flatMap((document) =>
+      segmentSentences(document.text).map(({ start, end }) => {
+        const text = document.text.slice(start, end)
+        return { passage: { docId: document.docId, start, end, text }, keys: describeKeys(text) }
+      }),
+    ))
   return (claim) => {
+    const sentences = sentencesOf()
     const claimKeys = describeKeys(claim, scoreOptions)
     if (claimKeys.size === 0) return []
     const candidates = sentences

@@ -51,6 +51,14 @@ describe('renderLogLogChart', () => {
     expect(svg).not.toContain('NaN')
   })
 
+  it('should not open a new decade for a value just past a power of ten', () => {
+    const decades = (svg: string) => [...svg.matchAll(/text-anchor="middle">([^<]+)</g)].map((match) => match[1])
+    const svg = renderLogLogChart({ ...chart, series: [{ name: 'scale', points: [{ x: 998, y: 1 }, { x: 100_001, y: 10 }] }] })
+    expect(decades(svg)).toContain('100k')
+    expect(decades(svg)).not.toContain('1M')
+    expect(decades(svg)).not.toContain('100')
+  })
+
   it('should still draw axes for an empty chart', () => {
     const svg = renderLogLogChart({ ...chart, series: [] })
     expect(svg).toContain('<rect')

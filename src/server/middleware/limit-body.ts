@@ -17,11 +17,14 @@ export function limitBody(options: { maxBytes: number; discardBytes?: number }):
     new SanadError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`, { headers })
 
   return async (c, next) => {
-    const body = c.req.raw.body
-    if (!body) return next()
-    // A declared length is enforced by the HTTP parser, so a body declared small enough cannot grow.
+    // Decide from the method and headers first: touching `raw.body` makes the Node adapter build a full
+    // Request for every request, bodiless GETs included. A declared length is enforced by the HTTP parser,
+    // so a body declared small enough cannot grow.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
     const declared = c.req.header('content-length')
     if (declared !== undefined && !c.req.header('transfer-encoding') && Number(declared) <= maxBytes) return next()
+    const body = c.req.raw.body
+    if (!body) return next()
 
     const reader = body.getReader()
     const chunks: Uint8Array[] = []
