@@ -1,30 +1,6 @@
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../text/calendar-words.js'
 import { normalizeArabic } from '../text/normalize-arabic.js'
 
-// Months in the Egyptian/Maghrebi and Levantine (Syriac) series and in English, then weekdays.
-// Multi-word names are written with a space; every form is matched after normalization.
-const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
-  ['يناير', 'جانفي', 'كانون الثاني', 'january', 'jan'],
-  ['فبراير', 'فيفري', 'شباط', 'february', 'feb'],
-  ['مارس', 'آذار', 'march', 'mar'],
-  ['أبريل', 'ابريل', 'أفريل', 'نيسان', 'april', 'apr'],
-  ['مايو', 'ماي', 'أيار', 'may'],
-  ['يونيو', 'يونيه', 'جوان', 'حزيران', 'june', 'jun'],
-  ['يوليو', 'يوليه', 'جويلية', 'تموز', 'july', 'jul'],
-  ['أغسطس', 'غشت', 'أوت', 'آب', 'august', 'aug'],
-  ['سبتمبر', 'شتنبر', 'أيلول', 'september', 'sep', 'sept'],
-  ['أكتوبر', 'تشرين الأول', 'october', 'oct'],
-  ['نوفمبر', 'نونبر', 'تشرين الثاني', 'november', 'nov'],
-  ['ديسمبر', 'دجنبر', 'كانون الأول', 'december', 'dec'],
-]
-const WEEKDAY_NAMES: ReadonlyArray<readonly string[]> = [
-  ['الأحد', 'sunday'],
-  ['الاثنين', 'الإثنين', 'monday'],
-  ['الثلاثاء', 'tuesday'],
-  ['الأربعاء', 'wednesday'],
-  ['الخميس', 'thursday'],
-  ['الجمعة', 'friday'],
-  ['السبت', 'saturday'],
-]
 // These forms are also ordinary words (مارس "practised", آب "father", may, mar, ماي); they count
 // as months only next to a number.
 const AMBIGUOUS = new Set(['مارس', 'اب', 'ماي', 'اوت', 'may', 'mar', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'])

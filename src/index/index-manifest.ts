@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { ChunkOptionsSchema } from '../chunk/corpus.js'
 
 /** Bump when cleaning, segmentation, tokenization or stemming changes, so old indexes are rebuilt. */
-export const TEXT_PIPELINE_VERSION = 5
+export const TEXT_PIPELINE_VERSION = 6
 /** Bump when the layout of the index folder changes. */
 export const INDEX_FORMAT_VERSION = 1
 
