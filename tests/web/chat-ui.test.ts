@@ -6,13 +6,12 @@ import type { AskResponse } from '../../src/answer/answer-schemas.js'
 import { parseEventBlock } from '../../web/read-server-sent-events.js'
 import { launchBrowser } from '../support/launch-browser.js'
 import { startServer, type StartedServer } from '../support/start-server.js'
+import { DESKTOP, MOBILE, openChatPage } from '../support/open-chat-page.js'
 
 const ARTIFACTS = path.resolve('test-artifacts', 'web')
 const DOCS = path.resolve('docs')
 // The README's screenshots are rewritten only when asked: SANAD_UPDATE_SCREENSHOTS=1 npm test
 const UPDATE_DOCS = process.env.SANAD_UPDATE_SCREENSHOTS === '1'
-const DESKTOP = { width: 1280, height: 800 }
-const MOBILE = { width: 360, height: 740 }
 
 const ANSWERABLE_QUESTION = 'متى أعلن باراك أوباما عن مقتل بن لادن؟'
 const FOLLOW_UP_QUESTION = 'وأين حدث ذلك؟'
@@ -42,33 +41,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-/**
- * Keeps a copy of every /api/chat stream inside the page. Chromium does not retain streamed fetch
- * bodies for the DevTools protocol, so the test tees the stream itself instead of asking the network layer.
- */
-function recordChatStreams() {
-  const recorded: Promise<string>[] = []
-  Object.assign(window, { recordedChatStreams: recorded })
-  const originalFetch = window.fetch.bind(window)
-  window.fetch = async (input, init) => {
-    const response = await originalFetch(input, init)
-    const url = new URL(input instanceof Request ? input.url : String(input), location.href)
-    if (url.pathname !== '/api/chat' || !response.body) return response
-    const [forApp, forTest] = response.body.tee()
-    recorded.push(new Response(forTest).text())
-    return new Response(forApp, { status: response.status, statusText: response.statusText, headers: response.headers })
-  }
-}
-
-async function openApp(viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'ar' })
-  const page = await context.newPage()
-  await page.addInitScript(recordChatStreams)
-  page.on('dialog', (dialog) => {
-    throw new Error(`unexpected dialog: ${dialog.message()}`)
-  })
-  await page.goto(baseUrl)
-  return page
+function openApp(viewport = DESKTOP): Promise<Page> {
+  return openChatPage(browser, baseUrl, viewport)
 }
 
 /** Sends a question through the composer and returns the raw stream and the final answer event. */
