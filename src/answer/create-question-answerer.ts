@@ -17,7 +17,7 @@ import type { LlmAnswerInput } from './render-answer-prompt.js'
 import { weightTerms } from './weight-terms.js'
 
 /** The grounding summary of an answer, as the support scorer sees it. */
-export type GroundingScorer = (answer: string, citations: readonly Citation[]) => AskResponse['grounding']
+export type GroundingScorer = (answer: string, citations: readonly Citation[], language?: 'ar' | 'en') => AskResponse['grounding']
 
 /** A question in another language, turned into Arabic query terms (see the translate stage). */
 export interface TranslatedQuery {
@@ -167,7 +167,7 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
     }
     const composed = composeAnswer(extracted, analysis.language, index, prepared.renderShortAnswer)
     const groundingStarted = performance.now()
-    const grounding = scoreGrounding(composed.answer, composed.citations)
+    const grounding = scoreGrounding(composed.answer, composed.citations, analysis.language)
     timings.grounding = round(performance.now() - groundingStarted)
     timings.total = round(performance.now() - started)
     return {
@@ -199,7 +199,7 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
     }
     const { analysis, passages, started, timings } = prepared
     const groundingStarted = performance.now()
-    const grounding = scoreGrounding(reply.answer, reply.citations)
+    const grounding = scoreGrounding(reply.answer, reply.citations, analysis.language)
     timings.grounding = round(performance.now() - groundingStarted)
     timings.total = round(performance.now() - started)
     const corrections = [

@@ -8,12 +8,12 @@ import type { ScoreSupportOptions } from './score-support.js'
 /**
  * Builds the function that fills `grounding` in /api/ask and /api/chat responses: the answer's
  * sentences scored against the spans they cite (or, without markers, against the sources), and a
- * one-line explanation in the answer's language.
+ * one-line explanation in the question's language (the answer's, when not given).
  */
 export function createGroundingScorer(documents: readonly SupportDocument[], options: ScoreSupportOptions = {}) {
   const findSupport = createSupportFinder(documents, options)
-  return (answer: string, citations: readonly Citation[]): AskResponse['grounding'] => {
+  return (answer: string, citations: readonly Citation[], language: 'ar' | 'en' = detectLanguage(answer)): AskResponse['grounding'] => {
     const grounding = scoreAnswerGrounding(answer, citations, { ...options, findSupport })
-    return { score: grounding.score, supported: grounding.supported, explanation: explainGrounding(grounding, detectLanguage(answer)) }
+    return { score: grounding.score, supported: grounding.supported, explanation: explainGrounding(grounding, language) }
   }
 }
