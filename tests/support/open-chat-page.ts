@@ -1,4 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Page, Request as PlaywrightRequest } from 'playwright-core'
+import type { AskResponse } from '../../src/answer/answer-schemas.js'
+import { parseEventBlock } from '../../web/read-server-sent-events.js'
 
 /** The desktop and phone viewports the UI is tested at. */
 export const DESKTOP = { width: 1280, height: 800 }
@@ -32,4 +34,34 @@ export async function openChatPage(browser: Browser, baseUrl: string, viewport =
   })
   await page.goto(baseUrl)
   return page
+}
+
+/** One question sent by the UI: its /api/chat request, the events of its stream and the final answer. */
+export interface ChatTurn {
+  request: PlaywrightRequest
+  events: { event: string; data: string }[]
+  answer: AskResponse
+}
+
+/** True for the UI's POST /api/chat. */
+export function isChatRequest(request: PlaywrightRequest): boolean {
+  return new URL(request.url()).pathname === '/api/chat' && request.method() === 'POST'
+}
+
+/** How many chat streams the page has recorded so far: the index the next one will get. */
+export function countRecordedChatStreams(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { recordedChatStreams: unknown[] }).recordedChatStreams.length)
+}
+
+/** Reads the recorded stream at `index`, parses its events, and returns the turn with its final answer. */
+export async function readChatTurn(page: Page, index: number, request: PlaywrightRequest): Promise<ChatTurn> {
+  const stream = await page.evaluate((at) => (window as unknown as { recordedChatStreams: Promise<string>[] }).recordedChatStreams[at]!, index)
+  const events = stream
+    .replace(/\r\n?/g, '\n')
+    .split('\n\n')
+    .map((block) => parseEventBlock(block))
+    .filter((event) => event !== null)
+  const final = events.find((event) => event.event === 'answer')
+  if (!final) throw new Error(`no answer event: ${JSON.stringify(events)}`)
+  return { request, events, answer: JSON.parse(final.data) as AskResponse }
 }

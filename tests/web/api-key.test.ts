@@ -2,11 +2,9 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page, Request as PlaywrightRequest } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AskResponse } from '../../src/answer/answer-schemas.js'
-import { parseEventBlock } from '../../web/read-server-sent-events.js'
 import { launchBrowser } from '../support/launch-browser.js'
 import { startServer, type StartedServer } from '../support/start-server.js'
-import { DESKTOP, MOBILE, openChatPage } from '../support/open-chat-page.js'
+import { countRecordedChatStreams, DESKTOP, isChatRequest, MOBILE, openChatPage, readChatTurn, type ChatTurn } from '../support/open-chat-page.js'
 
 const ARTIFACTS = path.resolve('test-artifacts', 'web')
 const API_KEY = 'sanad-test-key.0123456789'
@@ -15,11 +13,6 @@ const KEY_LABEL = 'مفتاح الواجهة البرمجية (API key)'
 
 const ANSWERABLE_QUESTION = 'متى أعلن باراك أوباما عن مقتل بن لادن؟'
 
-interface ChatTurn {
-  request: PlaywrightRequest
-  events: { event: string; data: string }[]
-  answer: AskResponse
-}
 
 let browser: Browser
 let server: StartedServer
@@ -46,9 +39,6 @@ function openApp(viewport = DESKTOP): Promise<Page> {
   return openChatPage(browser, baseUrl, viewport)
 }
 
-function isChatRequest(request: PlaywrightRequest): boolean {
-  return new URL(request.url()).pathname === '/api/chat' && request.method() === 'POST'
-}
 
 /** Types a question into the composer and sends it with Enter. */
 async function sendQuestion(page: Page, question: string): Promise<void> {
@@ -61,20 +51,12 @@ async function sendQuestion(page: Page, question: string): Promise<void> {
 async function expectAnswer(page: Page, action: () => Promise<void>): Promise<ChatTurn> {
   const done = page.locator('[data-testid="message-answer"][data-state="done"]')
   const before = await done.count()
-  const streamsBefore = await page.evaluate(() => (window as any).recordedChatStreams.length as number)
+  const streamsBefore = await countRecordedChatStreams(page)
   const requestPromise = page.waitForRequest(isChatRequest)
   await action()
   const request = await requestPromise
   await done.nth(before).waitFor()
-  const stream = await page.evaluate((index) => (window as any).recordedChatStreams[index] as Promise<string>, streamsBefore)
-  const events = stream
-    .replace(/\r\n?/g, '\n')
-    .split('\n\n')
-    .map((block) => parseEventBlock(block))
-    .filter((event) => event !== null)
-  const final = events.find((event) => event.event === 'answer')
-  if (!final) throw new Error(`no answer event: ${JSON.stringify(events)}`)
-  return { request, events, answer: JSON.parse(final.data) as AskResponse }
+  return readChatTurn(page, streamsBefore, request)
 }
 
 /** Runs `action` and waits until the key form is shown because /api/chat answered 401. */

@@ -1,12 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page, Request as PlaywrightRequest } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AskResponse } from '../../src/answer/answer-schemas.js'
-import { parseEventBlock } from '../../web/read-server-sent-events.js'
 import { launchBrowser } from '../support/launch-browser.js'
 import { startServer, type StartedServer } from '../support/start-server.js'
-import { DESKTOP, MOBILE, openChatPage } from '../support/open-chat-page.js'
+import { countRecordedChatStreams, DESKTOP, isChatRequest, MOBILE, openChatPage, readChatTurn, type ChatTurn } from '../support/open-chat-page.js'
 
 const ARTIFACTS = path.resolve('test-artifacts', 'web')
 const DOCS = path.resolve('docs')
@@ -18,11 +16,6 @@ const FOLLOW_UP_QUESTION = 'وأين حدث ذلك؟'
 const UNANSWERABLE_QUESTION = 'ما هي عاصمة اليابان وكم عدد سكانها؟'
 const HTML_QUESTION = '<img src=x onerror=alert(1)> ما هو داعش؟'
 
-interface ChatTurn {
-  request: PlaywrightRequest
-  events: { event: string; data: string }[]
-  answer: AskResponse
-}
 
 let browser: Browser
 let server: StartedServer
@@ -49,24 +42,14 @@ function openApp(viewport = DESKTOP): Promise<Page> {
 async function ask(page: Page, question: string): Promise<ChatTurn> {
   const settled = page.locator('[data-testid="message-answer"][data-state="done"], [data-testid="error"]')
   const before = await settled.count()
-  const streamsBefore = await page.evaluate(() => (window as any).recordedChatStreams.length as number)
-  const requestPromise = page.waitForRequest(
-    (request) => new URL(request.url()).pathname === '/api/chat' && request.method() === 'POST',
-  )
+  const streamsBefore = await countRecordedChatStreams(page)
+  const requestPromise = page.waitForRequest(isChatRequest)
   const input = page.getByTestId('question-input')
   await input.fill(question)
   await input.press('Enter')
   const request = await requestPromise
   await settled.nth(before).waitFor()
-  const stream = await page.evaluate((index) => (window as any).recordedChatStreams[index] as Promise<string>, streamsBefore)
-  const events = stream
-    .replace(/\r\n?/g, '\n')
-    .split('\n\n')
-    .map((block) => parseEventBlock(block))
-    .filter((event) => event !== null)
-  const final = events.find((event) => event.event === 'answer')
-  if (!final) throw new Error(`no answer event for ${question}: ${JSON.stringify(events)}`)
-  return { request, events, answer: JSON.parse(final.data) as AskResponse }
+  return readChatTurn(page, streamsBefore, request)
 }
 
 async function fetchDocumentText(page: Page, docId: string): Promise<string> {
