@@ -4,6 +4,7 @@ import type { QuestionAnswerer } from './answer/question-answerer.js'
 import { createIndexLocation } from './config/create-index-location.js'
 import type { Config } from './config/load-config.js'
 import { createGroundingScorer } from './grounding/create-grounding-scorer.js'
+import { createSupportFinder, type FindSupport } from './grounding/create-support-finder.js'
 import { loadScoreOptions } from './grounding/load-score-options.js'
 import type { ScoreSupportOptions } from './grounding/score-support.js'
 import type { BuildTimings } from './index/build-index.js'
@@ -20,6 +21,8 @@ export interface Sanad {
   answerer: QuestionAnswerer
   /** The support scorer's options on this machine (word-by-word English checks when the dictionary is installed). */
   supportOptions: ScoreSupportOptions
+  /** Finds the best support in the sources for a claim without citations; shared by answers and POST /api/grounding. */
+  findSupport: FindSupport
   /** Why the index was rebuilt at load, or null when it was loaded as it was. */
   rebuildReason: string | null
   buildTimings: BuildTimings | null
@@ -33,8 +36,10 @@ export interface Sanad {
 export async function composeSanad(config: Config): Promise<Sanad> {
   const { index, rebuildReason, buildTimings } = await loadOrBuildIndex(createIndexLocation(config))
   // With the English–Arabic dictionary, English sentences are checked word by word against Arabic sources.
-  const { options: supportOptions } = await loadScoreOptions(config.DICTIONARY_DIR)
+  const { options: supportOptions, dictionary } = await loadScoreOptions(config.DICTIONARY_DIR)
   const retriever = new HybridRetriever(index, config.TOP_K)
+  const documents = [...index.documents.values()].map(({ id, text }) => ({ docId: id, text }))
+  const findSupport = createSupportFinder(documents, supportOptions)
   const llm = config.LLM_BASE_URL && config.LLM_MODEL
     ? createLlmAnswerer({
         client: new OpenAICompatibleClient({
@@ -51,9 +56,10 @@ export async function composeSanad(config: Config): Promise<Sanad> {
     index,
     retriever,
     defaultTopK: config.TOP_K,
-    scoreGrounding: createGroundingScorer([...index.documents.values()].map(({ id, text }) => ({ docId: id, text })), supportOptions),
-    translateQuery: createQueryTranslator({ dictionaryDirectory: config.DICTIONARY_DIR, index }),
+    scoreGrounding: createGroundingScorer(documents, supportOptions, findSupport),
+    // One dictionary serves both English question translation and the grounding of English answers.
+    translateQuery: createQueryTranslator({ dictionaryDirectory: config.DICTIONARY_DIR, index, dictionary }),
     llm,
   })
-  return { index, retriever, answerer, supportOptions, rebuildReason, buildTimings }
+  return { index, retriever, answerer, supportOptions, findSupport, rebuildReason, buildTimings }
 }

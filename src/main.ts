@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL })
   const { version } = JSON.parse(await readFile(`${PROJECT_DIRECTORY}package.json`, 'utf8')) as { version: string }
 
-  const { index, answerer, supportOptions, rebuildReason, buildTimings } = await composeSanad(config)
+  const { index, answerer, supportOptions, findSupport, rebuildReason, buildTimings } = await composeSanad(config)
   if (rebuildReason) logger.warn('index rebuilt', { reason: rebuildReason, timingsMs: buildTimings, directory: config.INDEX_DIR })
   else logger.info('index loaded', { directory: config.INDEX_DIR })
 
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     index,
     answerer,
     supportOptions,
+    findSupport,
     settings: config,
     logger,
     version,

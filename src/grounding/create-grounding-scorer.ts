@@ -1,6 +1,6 @@
 import type { AskResponse, Citation } from '../answer/answer-schemas.js'
 import { detectLanguage } from '../text/detect-language.js'
-import { createSupportFinder, type SupportDocument } from './create-support-finder.js'
+import { createSupportFinder, type FindSupport, type SupportDocument } from './create-support-finder.js'
 import { explainGrounding } from './explain-grounding.js'
 import { scoreAnswerGrounding } from './score-answer-grounding.js'
 import type { ScoreSupportOptions } from './score-support.js'
@@ -10,8 +10,11 @@ import type { ScoreSupportOptions } from './score-support.js'
  * sentences scored against the spans they cite (or, without markers, against the sources), and a
  * one-line explanation in the question's language (the answer's, when not given).
  */
-export function createGroundingScorer(documents: readonly SupportDocument[], options: ScoreSupportOptions = {}) {
-  const findSupport = createSupportFinder(documents, options)
+export function createGroundingScorer(
+  documents: readonly SupportDocument[],
+  options: ScoreSupportOptions = {},
+  findSupport: FindSupport = createSupportFinder(documents, options),
+) {
   return (answer: string, citations: readonly Citation[], language: 'ar' | 'en' = detectLanguage(answer)): AskResponse['grounding'] => {
     const grounding = scoreAnswerGrounding(answer, citations, { ...options, findSupport })
     return { score: grounding.score, supported: grounding.supported, explanation: explainGrounding(grounding, language) }

@@ -1,4 +1,4 @@
-import { readDictdDictionary } from '../translate/read-dictd-dictionary.js'
+import { readDictdDictionary, type DictdDictionary } from '../translate/read-dictd-dictionary.js'
 import { createWordTranslator } from './create-word-translator.js'
 import type { ScoreSupportOptions } from './score-support.js'
 
@@ -7,7 +7,9 @@ import type { ScoreSupportOptions } from './score-support.js'
  * is installed in `dictionaryDirectory`, English claims over Arabic sources are checked word by word;
  * without it, only through their numbers, dates and names.
  */
-export async function loadScoreOptions(dictionaryDirectory: string): Promise<{ options: ScoreSupportOptions; hasDictionary: boolean }> {
+export async function loadScoreOptions(
+  dictionaryDirectory: string,
+): Promise<{ options: ScoreSupportOptions; hasDictionary: boolean; dictionary: DictdDictionary | null }> {
   const dictionary = await readDictdDictionary(dictionaryDirectory, 'freedict-eng-ara')
-  return dictionary ? { options: { translateWord: createWordTranslator(dictionary) }, hasDictionary: true } : { options: {}, hasDictionary: false }
+  return { options: dictionary ? { translateWord: createWordTranslator(dictionary) } : {}, hasDictionary: dictionary !== null, dictionary }
 }

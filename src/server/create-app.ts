@@ -9,6 +9,7 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import type { QuestionAnswerer } from '../answer/question-answerer.js'
 import type { Config } from '../config/load-config.js'
+import type { FindSupport } from '../grounding/create-support-finder.js'
 import type { ScoreSupportOptions } from '../grounding/score-support.js'
 import type { SanadIndex } from '../index/sanad-index.js'
 import type { AppEnv } from './app-env.js'
@@ -49,6 +50,8 @@ export interface AppDependencies {
   now?: () => number
   /** The support scorer's options for POST /api/grounding (the dictionary, for English answers). */
   supportOptions?: ScoreSupportOptions
+  /** The support finder the answerer uses, so POST /api/grounding does not build a second one. */
+  findSupport?: FindSupport
 }
 
 /** The Content-Security-Policy of the UI: everything from this origin, nothing inline, no framing. */
@@ -119,7 +122,7 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
   app.route('/', createChatRoute({ answerer: dependencies.answerer, logger, questionMaxCharacters }))
   app.route('/', createDocumentsRoute({ index: dependencies.index }))
   app.route('/', createOpenAIRoute({ answerer: dependencies.answerer, logger, questionMaxCharacters, startedAt }))
-  app.route('/', createGroundingRoute({ documents: new Map([...dependencies.index.documents].map(([id, document]) => [id, document.text])), ...(dependencies.supportOptions ? { scoreOptions: dependencies.supportOptions } : {}) }))
+  app.route('/', createGroundingRoute({ documents: new Map([...dependencies.index.documents].map(([id, document]) => [id, document.text])), ...(dependencies.supportOptions ? { scoreOptions: dependencies.supportOptions } : {}), ...(dependencies.findSupport ? { findSupport: dependencies.findSupport } : {}) }))
   app.route(
     '/',
     createDocsRoute({

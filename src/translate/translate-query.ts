@@ -25,6 +25,8 @@ export interface QueryTranslatorOptions {
   index: SanadIndex
   /** The dictd name of the dictionary into Arabic; FreeDict's English–Arabic one by default. */
   dictionaryName?: string
+  /** The dictionary already opened by the caller (null: not installed), so it is not read twice. */
+  dictionary?: DictdDictionary | null
 }
 
 /** One unit of the question (a word or a phrase) and what it became. */
@@ -334,7 +336,8 @@ class QueryTranslation {
 export function createQueryTranslator(options: QueryTranslatorOptions): QueryTranslator {
   let translation: Promise<QueryTranslation | null> | null = null
   const open = async () => {
-    const dictionary = await readDictdDictionary(options.dictionaryDirectory, options.dictionaryName ?? 'freedict-eng-ara')
+    const dictionary =
+      options.dictionary !== undefined ? options.dictionary : await readDictdDictionary(options.dictionaryDirectory, options.dictionaryName ?? 'freedict-eng-ara')
     return dictionary ? new QueryTranslation(dictionary, options.index) : null
   }
   return async (question, language): Promise<TranslatedQuery | null> => {
