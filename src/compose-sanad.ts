@@ -12,7 +12,18 @@ import { loadOrBuildIndex } from './index/load-or-build-index.js'
 import type { SanadIndex } from './index/sanad-index.js'
 import { OpenAICompatibleClient } from './llm/openai-compatible-client.js'
 import { HybridRetriever } from './retrieve/hybrid-retriever.js'
+import { BUNDLED_DICTIONARY_DIRECTORY } from './translate/read-dictd-dictionary.js'
 import { createQueryTranslator } from './translate/translate-query.js'
+
+/**
+ * Where the English–Arabic dictionary was read from and how many headwords it has. The bundled copy
+ * is named by its path in the repository, so health checks never reveal where sanad is installed.
+ */
+export interface EnglishDictionaryInfo {
+  source: 'bundled' | 'DICTIONARY_DIR'
+  path: string
+  headwords: number
+}
 
 /** Everything that answers questions, built once from the configuration. */
 export interface Sanad {
@@ -23,6 +34,8 @@ export interface Sanad {
   supportOptions: ScoreSupportOptions
   /** Finds the best support in the sources for a claim without citations; shared by answers and POST /api/grounding. */
   findSupport: FindSupport
+  /** The English–Arabic dictionary English questions are translated with (null: none found). */
+  englishDictionary: EnglishDictionaryInfo | null
   /** Why the index was rebuilt at load, or null when it was loaded as it was. */
   rebuildReason: string | null
   buildTimings: BuildTimings | null
@@ -58,8 +71,13 @@ export async function composeSanad(config: Config): Promise<Sanad> {
     defaultTopK: config.TOP_K,
     scoreGrounding: createGroundingScorer(documents, supportOptions, findSupport),
     // One dictionary serves both English question translation and the grounding of English answers.
-    translateQuery: createQueryTranslator({ dictionaryDirectory: config.DICTIONARY_DIR, index, dictionary }),
+    translateQuery: createQueryTranslator({ dictionaryDirectory: dictionary?.directory ?? BUNDLED_DICTIONARY_DIRECTORY, index, dictionary }),
     llm,
   })
-  return { index, retriever, answerer, supportOptions, findSupport, rebuildReason, buildTimings }
+  const englishDictionary: EnglishDictionaryInfo | null = dictionary
+    ? dictionary.directory === BUNDLED_DICTIONARY_DIRECTORY
+      ? { source: 'bundled', path: 'data/freedict-eng-ara', headwords: dictionary.headwordCount }
+      : { source: 'DICTIONARY_DIR', path: dictionary.directory, headwords: dictionary.headwordCount }
+    : null
+  return { index, retriever, answerer, supportOptions, findSupport, englishDictionary, rebuildReason, buildTimings }
 }

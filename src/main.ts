@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { composeSanad } from './compose-sanad.js'
 import { loadConfig } from './config/load-config.js'
@@ -7,6 +9,8 @@ import { createLogger } from './server/create-logger.js'
 import { startHttpServer, type RunningServer } from './server/start-http-server.js'
 
 const PROJECT_DIRECTORY = fileURLToPath(new URL('..', import.meta.url))
+// The Arabic web font, self-hosted from its npm package (no CDN: the CSP allows only this origin).
+const FONT_DIRECTORY = join(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-naskh-arabic/arabic-400.css')), 'files')
 
 /** The composition root: config → index → retriever → answerer → app → server, and a graceful shutdown. */
 async function main(): Promise<void> {
@@ -14,7 +18,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL })
   const { version } = JSON.parse(await readFile(`${PROJECT_DIRECTORY}package.json`, 'utf8')) as { version: string }
 
-  const { index, answerer, supportOptions, findSupport, rebuildReason, buildTimings } = await composeSanad(config)
+  const { index, answerer, supportOptions, findSupport, englishDictionary, rebuildReason, buildTimings } = await composeSanad(config)
   if (rebuildReason) logger.warn('index rebuilt', { reason: rebuildReason, timingsMs: buildTimings, directory: config.INDEX_DIR })
   else logger.info('index loaded', { directory: config.INDEX_DIR })
 
@@ -24,14 +28,17 @@ async function main(): Promise<void> {
     answerer,
     supportOptions,
     findSupport,
+    englishDictionary,
     settings: config,
     logger,
     version,
     webDirectory: `${PROJECT_DIRECTORY}web`,
+    fontDirectory: FONT_DIRECTORY,
     isDraining: () => running?.isDraining() ?? false,
   })
   running = await startHttpServer({ fetch: app.fetch, hostname: config.HOST, port: config.PORT, graceMs: config.SHUTDOWN_GRACE_MS, logger })
-  logger.info('listening', { url: running.url, version, answerers: answerer.answerers, ...index.summary() })
+  logger.info('listening', { url: running.url, version, answerers: answerer.answerers, ...index.summary(), englishDictionary })
+  if (!englishDictionary) logger.warn('no English–Arabic dictionary found: English questions are refused', { DICTIONARY_DIR: config.DICTIONARY_DIR ?? null })
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

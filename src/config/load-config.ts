@@ -36,7 +36,8 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10485760).default(65536),
   QUESTION_MAX_CHARACTERS: z.coerce.number().int().min(10).max(2000).default(2000),
-  DICTIONARY_DIR: z.string().default('/usr/share/dictd'),
+  // A dictd folder holding freedict-eng-ara; without it (or when it lacks the files) the bundled copy is used.
+  DICTIONARY_DIR: OptionalText,
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
 })
 export type Config = z.infer<typeof ConfigSchema>

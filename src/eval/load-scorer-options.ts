@@ -14,7 +14,7 @@ export interface ScorerSetup {
  * Loads the scorer's options (the English–Arabic dictionary when installed) and measures the
  * scorer's accuracy on the labelled support pairs with those options, for the report.
  */
-export async function loadScorerOptions(dictionaryDirectory: string): Promise<ScorerSetup> {
+export async function loadScorerOptions(dictionaryDirectory?: string): Promise<ScorerSetup> {
   const { options, hasDictionary } = await loadScoreOptions(dictionaryDirectory)
   const calibration = await calibrateSupportScorer(await loadSupportPairs(), createSupportJudge(options))
   return {

@@ -10,6 +10,8 @@ export const HealthSchema = z.object({
   embedder: z.string(),
   dimensions: z.number().int(),
   answerers: z.array(z.enum(['extractive', 'llm'])),
+  /** The English–Arabic dictionary English questions use: where it was read from and its headword count. */
+  englishDictionary: z.object({ source: z.enum(['bundled', 'DICTIONARY_DIR']), path: z.string(), headwords: z.number().int() }).nullable(),
   version: z.string(),
 })
 export type Health = z.infer<typeof HealthSchema>

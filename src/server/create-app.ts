@@ -12,6 +12,7 @@ import type { Config } from '../config/load-config.js'
 import type { FindSupport } from '../grounding/create-support-finder.js'
 import type { ScoreSupportOptions } from '../grounding/score-support.js'
 import type { SanadIndex } from '../index/sanad-index.js'
+import type { Health } from './api-schemas.js'
 import type { AppEnv } from './app-env.js'
 import type { Logger } from './create-logger.js'
 import { handleError, handleNotFound, respondWithProblem } from './handle-errors.js'
@@ -42,6 +43,8 @@ export interface AppDependencies {
   version: string
   /** The folder of the chat UI, served at `/`; null serves no UI. */
   webDirectory: string | null
+  /** The folder of the self-hosted web font files, served at `/fonts/` (none when absent). */
+  fontDirectory?: string | null
   /** True once shutdown began: /api/ready answers 503. */
   isDraining?: () => boolean
   /** The key clients are rate limited by; defaults to the socket's remote address. */
@@ -52,6 +55,8 @@ export interface AppDependencies {
   supportOptions?: ScoreSupportOptions
   /** The support finder the answerer uses, so POST /api/grounding does not build a second one. */
   findSupport?: FindSupport
+  /** The English–Arabic dictionary in use, reported by /api/health (null: English questions are refused). */
+  englishDictionary?: Health['englishDictionary']
 }
 
 /** The Content-Security-Policy of the UI: everything from this origin, nothing inline, no framing. */
@@ -132,6 +137,14 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
       extraPaths: GROUNDING_OPENAPI_PATHS,
     }),
   )
+  if (dependencies.fontDirectory) {
+    // Font files never change under one name, so browsers may keep them for a year.
+    app.use('/fonts/*', async (c, next) => {
+      await next()
+      if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
+    })
+    app.get('/fonts/*', serveStatic({ root: dependencies.fontDirectory, rewriteRequestPath: (path) => path.replace(/^\/fonts/, '') }))
+  }
   if (dependencies.webDirectory) {
     // Registered for all methods so that only GET and HEAD reach files and other methods get a 404, not a 405.
     app.use('/*', except(['/api/*', '/v1/*'], serveStatic({ root: dependencies.webDirectory })))

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { access, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
+
+/** FreeDict English–Arabic as bundled in the repository (`data/freedict-eng-ara/`, GPL-2.0-or-later). */
+export const BUNDLED_DICTIONARY_DIRECTORY = fileURLToPath(new URL('../../data/freedict-eng-ara/', import.meta.url))
 
 const BASE64_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const DIGIT_VALUES = new Int8Array(128).fill(-1)
@@ -64,10 +68,17 @@ export class DictdDictionary {
   constructor(
     private readonly index: ReadonlyMap<string, readonly EntryLocation[]>,
     private readonly readData: () => Buffer,
+    /** The directory the dictionary was read from. */
+    readonly directory = '',
   ) {
     let longest = 1
     for (const headword of index.keys()) longest = Math.max(longest, headword.split(' ').length)
     this.longestHeadwordWords = longest
+  }
+
+  /** How many distinct (case-folded) headwords the dictionary has. */
+  get headwordCount(): number {
+    return this.index.size
   }
 
   /** Whether the headword is in the dictionary. */
@@ -149,5 +160,16 @@ export async function readDictdDictionary(directory: string, name: string): Prom
   return new DictdDictionary(index, () => {
     const raw = readFileSync(dataPath)
     return dataPath.endsWith('.dz') ? gunzipSync(raw) : raw
-  })
+  }, directory)
+}
+
+/**
+ * Opens FreeDict English–Arabic from `configuredDirectory` (DICTIONARY_DIR, e.g. a system-wide
+ * `/usr/share/dictd`) when it is there, and otherwise from the copy bundled with sanad, so English
+ * questions work after `npm install` alone. Null only when the bundled copy was removed as well.
+ */
+export async function openEnglishArabicDictionary(configuredDirectory?: string): Promise<DictdDictionary | null> {
+  const name = 'freedict-eng-ara'
+  const configured = configuredDirectory ? await readDictdDictionary(configuredDirectory, name) : null
+  return configured ?? readDictdDictionary(BUNDLED_DICTIONARY_DIRECTORY, name)
 }

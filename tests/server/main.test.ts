@@ -30,6 +30,29 @@ describe('src/main.ts as a process', () => {
     server = undefined
   }, 60_000)
 
+  // The README's promise: nothing beyond `npm install`. With the system dictionary folder hidden, the
+  // bundled dictionary answers English questions, and the web font comes from npm, not a CDN.
+  it('should answer an English question and serve the Arabic font with no system dictionary', async () => {
+    server = await startServer({ environment: { DICTIONARY_DIR: '/nonexistent/dictd' } })
+    const health = HealthSchema.parse(await (await fetch(`${server.url}/api/health`)).json())
+    expect(health.englishDictionary).toMatchObject({ source: 'bundled', path: 'data/freedict-eng-ara' })
+    expect(health.englishDictionary!.headwords).toBeGreaterThan(80_000)
+    expect(server.logs()).toContain('"englishDictionary":{"source":"bundled"')
+    const response = await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'Which American journalist was killed?' }) })
+    const answer = AskResponseSchema.parse(await response.json())
+    expect(answer.answered).toBe(true)
+    expect(answer.language).toBe('en')
+    expect(answer.answer).toMatch(/Foley/i)
+    const document = (await (await fetch(`${server.url}/api/documents/${answer.citations[0]!.docId}`)).json()) as { text: string }
+    for (const citation of answer.citations) {
+      expect(document.text.slice(citation.start, citation.end)).toBe(citation.quote)
+      expect(citation.quote).toMatch(/[\u0600-\u06FF]/)
+    }
+    const font = await fetch(`${server.url}/fonts/noto-naskh-arabic-arabic-400-normal.woff2`)
+    expect(font.status).toBe(200)
+    expect(Buffer.from(await font.arrayBuffer()).subarray(0, 4).toString('latin1')).toBe('wOF2')
+  }, 60_000)
+
   it('should let a request in flight at SIGTERM finish, then exit 0', async () => {
     server = await startServer()
     const { hostname, port } = new URL(server.url)

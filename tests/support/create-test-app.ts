@@ -7,6 +7,8 @@ import { createLogger } from '../../src/server/create-logger.js'
 
 /** The chat UI folder of the repository. */
 export const WEB_DIRECTORY = join(import.meta.dirname, '..', '..', 'web')
+/** The self-hosted Arabic font files, from their npm package. */
+export const FONT_DIRECTORY = join(import.meta.dirname, '..', '..', 'node_modules', '@fontsource', 'noto-naskh-arabic', 'files')
 
 /** An app built for `app.request()` tests, with its log lines parsed. */
 export interface TestApp {
@@ -30,6 +32,7 @@ export function createTestApp(
     logger,
     version: '0.0.0-test',
     webDirectory: WEB_DIRECTORY,
+    fontDirectory: FONT_DIRECTORY,
     ...options.dependencies,
   })
   return { app, logs }

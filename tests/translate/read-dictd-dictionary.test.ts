@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,11 +8,11 @@ import {
   DictdDictionary,
   parseDictdEntry,
   parseDictdIndex,
+  openEnglishArabicDictionary,
   readDictdDictionary,
+  BUNDLED_DICTIONARY_DIRECTORY,
 } from '../../src/translate/read-dictd-dictionary.js'
 
-const SYSTEM_DICTIONARY_DIRECTORY = '/usr/share/dictd'
-const hasSystemDictionary = existsSync(join(SYSTEM_DICTIONARY_DIRECTORY, 'freedict-eng-ara.index'))
 
 function encodeDictdNumber(value: number): string {
   const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
@@ -130,12 +129,41 @@ describe('readDictdDictionary', () => {
   })
 })
 
-describe.skipIf(!hasSystemDictionary)('the installed FreeDict English–Arabic dictionary', () => {
+describe('the bundled FreeDict English–Arabic dictionary', () => {
   it('should translate the words of news questions', async () => {
-    const dictionary = await readDictdDictionary(SYSTEM_DICTIONARY_DIRECTORY, 'freedict-eng-ara')
+    const dictionary = await readDictdDictionary(BUNDLED_DICTIONARY_DIRECTORY, 'freedict-eng-ara')
     expect(dictionary?.lookup('journalist')).toContain('الصحفي')
     expect(dictionary?.lookup('coalition')).toContain('التحالف')
     expect(dictionary?.lookup('June')).toEqual(expect.arrayContaining(['يونيو', 'حزيران']))
     expect(dictionary?.lookup('Bahrain')).toContain('البحرين')
+  })
+})
+
+// The promise of the README: no system package is needed. With the system folder hidden (a path that
+// does not exist, or one without the files), the bundled copy is found; a present system copy wins.
+describe('openEnglishArabicDictionary', () => {
+  it('should fall back to the bundled copy when DICTIONARY_DIR does not exist', async () => {
+    const dictionary = await openEnglishArabicDictionary('/nonexistent/dictd')
+    expect(dictionary?.directory).toBe(BUNDLED_DICTIONARY_DIRECTORY)
+    expect(dictionary?.headwordCount).toBeGreaterThan(80_000)
+    expect(dictionary?.lookup('journalist')).toContain('الصحفي')
+  })
+
+  it('should fall back to the bundled copy when DICTIONARY_DIR is not set', async () => {
+    expect((await openEnglishArabicDictionary(undefined))?.directory).toBe(BUNDLED_DICTIONARY_DIRECTORY)
+  })
+
+  it('should prefer a configured folder that holds the dictionary', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'sanad-dictd-'))
+    try {
+      const entry = 'cat /kæt/\nقطة\n'
+      await writeFile(join(folder, 'freedict-eng-ara.index'), `cat\t${encodeDictdNumber(0)}\t${encodeDictdNumber(Buffer.byteLength(entry))}\n`)
+      await writeFile(join(folder, 'freedict-eng-ara.dict'), entry)
+      const dictionary = await openEnglishArabicDictionary(folder)
+      expect(dictionary?.directory).toBe(folder)
+      expect(dictionary?.lookup('cat')).toEqual(['قطة'])
+    } finally {
+      await rm(folder, { recursive: true, force: true })
+    }
   })
 })

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,11 +8,12 @@ import type { SanadIndex } from '../../src/index/sanad-index.js'
 import { HybridRetriever } from '../../src/retrieve/hybrid-retriever.js'
 import { normalizeArabic } from '../../src/text/normalize-arabic.js'
 import { contentStems } from '../../src/text/tokenize.js'
+import { BUNDLED_DICTIONARY_DIRECTORY } from '../../src/translate/read-dictd-dictionary.js'
 import { createQueryTranslator } from '../../src/translate/translate-query.js'
 import { loadTestIndex } from '../support/load-test-index.js'
 
-const DICTIONARY_DIRECTORY = '/usr/share/dictd'
-const hasDictionary = existsSync(join(DICTIONARY_DIRECTORY, 'freedict-eng-ara.index'))
+// The copy bundled with sanad: English questions need nothing beyond `npm install`.
+const DICTIONARY_DIRECTORY = BUNDLED_DICTIONARY_DIRECTORY
 
 let index: SanadIndex
 let questions: QuestionSet
@@ -71,7 +71,7 @@ describe('createQueryTranslator without a dictionary', () => {
   })
 })
 
-describe.skipIf(!hasDictionary)('createQueryTranslator with the FreeDict dictionary', () => {
+describe('createQueryTranslator with the FreeDict dictionary', () => {
   let translator: ReturnType<typeof createQueryTranslator>
   const translate = () => (translator ??= createQueryTranslator({ dictionaryDirectory: DICTIONARY_DIRECTORY, index }))
 

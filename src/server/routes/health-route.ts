@@ -11,11 +11,12 @@ export function createHealthRoute(dependencies: {
   answerer: QuestionAnswerer
   version: string
   isDraining: () => boolean
+  englishDictionary?: Health['englishDictionary']
 }): Hono<AppEnv> {
   const route = new Hono<AppEnv>()
 
   route.get('/api/health', (c) => {
-    const health: Health = { status: 'ok', ...dependencies.index.summary(), answerers: [...dependencies.answerer.answerers], version: dependencies.version }
+    const health: Health = { status: 'ok', ...dependencies.index.summary(), answerers: [...dependencies.answerer.answerers], englishDictionary: dependencies.englishDictionary ?? null, version: dependencies.version }
     return c.json(health)
   })
 

@@ -14,7 +14,14 @@ describe('GET /api/health and /api/ready', () => {
   it('should report the index summary, the answerers and the version', async () => {
     const { app } = createTestApp(index, createStubAnswerer(index, { answerers: ['extractive', 'llm'] }))
     const health = HealthSchema.parse(await (await app.request('/api/health')).json())
-    expect(health).toEqual({ status: 'ok', ...index.summary(), answerers: ['extractive', 'llm'], version: '0.0.0-test' })
+    expect(health).toEqual({ status: 'ok', ...index.summary(), answerers: ['extractive', 'llm'], englishDictionary: null, version: '0.0.0-test' })
+  })
+
+  it('should say which English–Arabic dictionary is loaded, by its path in the repository', async () => {
+    const englishDictionary = { source: 'bundled' as const, path: 'data/freedict-eng-ara', headwords: 87_000 }
+    const { app } = createTestApp(index, createStubAnswerer(index), { dependencies: { englishDictionary } })
+    const health = HealthSchema.parse(await (await app.request('/api/health')).json())
+    expect(health.englishDictionary).toEqual(englishDictionary)
   })
 
   it('should be ready until shutdown begins, then answer 503', async () => {
