@@ -7,11 +7,19 @@ export const HistoryMessageSchema = z.strictObject({
 })
 export type HistoryMessage = z.infer<typeof HistoryMessageSchema>
 
+/** Document ids as sources are named (from their file names): letters, digits, `_` and `-`. */
+export const DocumentIdSchema = z.string().regex(/^[\p{L}\p{N}_-]{1,128}$/u, 'a document id is 1 to 128 letters, digits, "_" or "-"')
+
+/** Restricts an answer to some documents (GET /api/documents lists their ids). */
+export const DocumentsFilterSchema = z.array(DocumentIdSchema).min(1).max(200)
+
 /** The body of POST /api/ask and POST /api/chat. */
 export const AskRequestSchema = z.strictObject({
   question: z.string().trim().min(1).max(2000),
   history: z.array(HistoryMessageSchema).max(50).optional(),
   topK: z.number().int().min(1).max(20).optional(),
+  /** Answer only from these documents; all documents when absent. */
+  documents: DocumentsFilterSchema.optional(),
 })
 export type AskRequest = z.infer<typeof AskRequestSchema>
 

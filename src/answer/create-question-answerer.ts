@@ -146,6 +146,7 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
       text: rewritten ?? analysis.searchText,
       concepts: concepts ?? retrievalTerms.map((term) => ({ terms: term.variants.map((variant) => variant.stem), weight: term.weight })),
       topK,
+      documents: request.documents ? new Set(request.documents) : undefined,
     })
     lap('retrieve', retrieveStarted)
     options.signal?.throwIfAborted()

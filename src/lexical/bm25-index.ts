@@ -121,7 +121,7 @@ export class Bm25Index {
   }
 
   /** The k best documents for the concepts, best first; ties keep label order. */
-  search(concepts: readonly QueryConcept[], k: number): LexicalHit[] {
+  search(concepts: readonly QueryConcept[], k: number, accepts?: (label: number) => boolean): LexicalHit[] {
     // Typed-array accumulators and a bounded heap instead of Maps and a full sort: the cost is the
     // postings read plus O(matches · log k), which matters once common terms match most of a large corpus.
     const { frequencies, scores, isScored, conceptLabels, scoredLabels } = this.scratch
@@ -135,6 +135,7 @@ export class Bm25Index {
           if (!posting) continue
           for (let index = 0; index < posting.labels.length; index++) {
             const label = posting.labels[index]!
+            if (accepts && !accepts(label)) continue
             if (frequencies[label] === 0) conceptLabels[conceptCount++] = label
             frequencies[label]! += posting.frequencies[index]!
           }

@@ -22,6 +22,8 @@ export interface RetrievalQuery {
   text: string
   concepts?: readonly QueryConcept[]
   topK: number
+  /** Only chunks of these documents (all documents when absent). */
+  documents?: ReadonlySet<string> | undefined
 }
 
 const CANDIDATES_PER_METHOD = 24
@@ -32,9 +34,12 @@ export class HybridRetriever extends BaseRetriever {
   /** The indexed stems, to widen query words to their indexed forms; shared with the answerer. */
   readonly vocabulary: TermVocabulary
 
+  private readonly chunkCounts = new Map<string, number>()
+
   constructor(private readonly index: SanadIndex, private readonly defaultTopK = 5) {
     super({})
     this.vocabulary = new TermVocabulary(index.lexical.terms())
+    for (const chunk of index.corpus.chunks) this.chunkCounts.set(chunk.docId, (this.chunkCounts.get(chunk.docId) ?? 0) + 1)
   }
 
   /** The lexical concepts of a text, widened to the indexed forms of its words. */
@@ -46,8 +51,9 @@ export class HybridRetriever extends BaseRetriever {
   async retrieve(query: RetrievalQuery): Promise<RetrievedChunk[]> {
     const candidates = Math.max(CANDIDATES_PER_METHOD, query.topK * 3)
     const queryVector = await this.index.embeddings.embedQuery(query.text)
-    const denseHits = this.index.vectorStore.searchVector(queryVector, candidates)
-    const lexicalHits = this.index.lexical.search(query.concepts ?? this.conceptsOf(query.text), candidates)
+    const filter = query.documents ? this.chunkFilter(query.documents) : undefined
+    const denseHits = this.index.vectorStore.searchVector(queryVector, candidates, filter)
+    const lexicalHits = this.index.lexical.search(query.concepts ?? this.conceptsOf(query.text), candidates, filter?.accepts)
     const fused = fuseRankings([denseHits.map((hit) => hit.label), lexicalHits.map((hit) => hit.label)])
     const denseScores = new Map(denseHits.map((hit) => [hit.label, hit.score]))
     const lexicalScores = new Map(lexicalHits.map((hit) => [hit.label, hit.score]))
@@ -61,6 +67,14 @@ export class HybridRetriever extends BaseRetriever {
       if (picked.length === query.topK) break
     }
     return picked
+  }
+
+  // Which chunk labels belong to the wanted documents; the answerer validated the ids.
+  private chunkFilter(documents: ReadonlySet<string>): { accepts: (label: number) => boolean; allowedCount: number } {
+    const chunks = this.index.corpus.chunks
+    let allowedCount = 0
+    for (const docId of documents) allowedCount += this.chunkCounts.get(docId) ?? 0
+    return { accepts: (label) => documents.has(chunks[label]!.docId), allowedCount }
   }
 
   override async _getRelevantDocuments(query: string, _runManager?: CallbackManagerForRetrieverRun): Promise<Document[]> {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DocumentIdSchema } from '../answer/answer-schemas.js'
 import { SuggestionSchema } from './suggest-questions.js'
 
 /** The body of GET /api/health: liveness and what is loaded. */
@@ -19,10 +20,14 @@ export type Health = z.infer<typeof HealthSchema>
 /** The body of GET /api/ready when the server takes requests. */
 export const ReadySchema = z.object({ status: z.literal('ready') })
 
-/** Document ids as sources are named: letters, digits, `_` and `-`. */
-export const DocumentParametersSchema = z.strictObject({
-  docId: z.string().regex(/^[\p{L}\p{N}_-]{1,128}$/u, 'a document id is 1 to 128 letters, digits, "_" or "-"'),
+/** The path parameters of GET /api/documents/:docId. */
+export const DocumentParametersSchema = z.strictObject({ docId: DocumentIdSchema })
+
+/** The body of GET /api/documents: every indexed document, in index order. */
+export const DocumentListSchema = z.object({
+  documents: z.array(z.object({ id: z.string(), title: z.string(), sentences: z.number().int(), characters: z.number().int() })),
 })
+export type DocumentList = z.infer<typeof DocumentListSchema>
 
 /** The body of GET /api/documents/:docId; citation offsets index into `text`. */
 export const DocumentSchema = z.object({ id: z.string(), title: z.string(), text: z.string() })

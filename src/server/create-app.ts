@@ -122,11 +122,12 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
   }
 
   const questionMaxCharacters = settings.QUESTION_MAX_CHARACTERS
+  const documentIds: ReadonlySet<string> = new Set(dependencies.index.documents.keys())
   app.route('/', createHealthRoute({ ...dependencies, isDraining: dependencies.isDraining ?? (() => false) }))
-  app.route('/', createAskRoute({ answerer: dependencies.answerer, questionMaxCharacters }))
-  app.route('/', createChatRoute({ answerer: dependencies.answerer, logger, questionMaxCharacters }))
+  app.route('/', createAskRoute({ answerer: dependencies.answerer, questionMaxCharacters, documentIds }))
+  app.route('/', createChatRoute({ answerer: dependencies.answerer, logger, questionMaxCharacters, documentIds }))
   app.route('/', createDocumentsRoute({ index: dependencies.index }))
-  app.route('/', createOpenAIRoute({ answerer: dependencies.answerer, logger, questionMaxCharacters, startedAt }))
+  app.route('/', createOpenAIRoute({ answerer: dependencies.answerer, logger, questionMaxCharacters, documentIds, startedAt }))
   app.route('/', createGroundingRoute({ documents: new Map([...dependencies.index.documents].map(([id, document]) => [id, document.text])), ...(dependencies.supportOptions ? { scoreOptions: dependencies.supportOptions } : {}), ...(dependencies.findSupport ? { findSupport: dependencies.findSupport } : {}) }))
   app.route(
     '/',
@@ -139,11 +140,12 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
   )
   if (dependencies.fontDirectory) {
     // Font files never change under one name, so browsers may keep them for a year.
+    // Static files like the UI's (not API routes); font files never change under one name, so browsers keep them a year.
     app.use('/fonts/*', async (c, next) => {
       await next()
       if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
     })
-    app.get('/fonts/*', serveStatic({ root: dependencies.fontDirectory, rewriteRequestPath: (path) => path.replace(/^\/fonts/, '') }))
+    app.use('/fonts/*', serveStatic({ root: dependencies.fontDirectory, rewriteRequestPath: (path) => path.replace(/^\/fonts/, '') }))
   }
   if (dependencies.webDirectory) {
     // Registered for all methods so that only GET and HEAD reach files and other methods get a 404, not a 405.

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AskResponseSchema, CitationSchema } from '../answer/answer-schemas.js'
+import { AskResponseSchema, CitationSchema, DocumentsFilterSchema } from '../answer/answer-schemas.js'
 
 /** A part of a message's content; only text is understood. */
 export const ChatContentPartSchema = z.strictObject({ type: z.literal('text'), text: z.string() })
@@ -36,6 +36,8 @@ export const ChatCompletionRequestSchema = z.strictObject({
   response_format: z.strictObject({ type: z.literal('text') }).optional(),
   metadata: z.record(z.string().max(64), z.string().max(512)).nullable().optional(),
   store: z.boolean().nullable().optional(),
+  /** sanad's extension (send it with `extra_body` from OpenAI clients): answer only from these documents. */
+  sanad: z.strictObject({ documents: DocumentsFilterSchema.optional() }).optional(),
 })
 export type ChatCompletionRequest = z.infer<typeof ChatCompletionRequestSchema>
 

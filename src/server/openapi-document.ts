@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AskResponseSchema, CitationSchema, PassageSchema } from '../answer/answer-schemas.js'
-import { DocumentSchema, HealthSchema, ReadySchema, SuggestionListSchema } from './api-schemas.js'
+import { DocumentListSchema, DocumentSchema, HealthSchema, ReadySchema, SuggestionListSchema } from './api-schemas.js'
 import { ProblemSchema } from './handle-errors.js'
 import { ChatCompletionChunkSchema, ChatCompletionRequestSchema, ChatCompletionSchema, ModelListSchema } from './openai-schemas.js'
 import { createAskRequestSchema } from './split-conversation.js'
@@ -56,6 +56,7 @@ export function createOpenApiDocument(options: OpenApiOptions): Record<string, u
     Health: HealthSchema,
     Ready: ReadySchema,
     Document: DocumentSchema,
+    DocumentList: DocumentListSchema,
     SuggestionList: SuggestionListSchema,
     ChatCompletion: ChatCompletionSchema,
     ChatCompletionChunk: ChatCompletionChunkSchema,
@@ -119,6 +120,12 @@ export function createOpenApiDocument(options: OpenApiOptions): Record<string, u
           ),
         ),
       },
+      '/api/documents': {
+        get: protectedOperation({
+          summary: 'The indexed documents: id, title, sentence and character counts (ids for the `documents` filter)',
+          responses: { '200': { description: 'The documents.', content: json('DocumentList') }, '429': CLIENT_ERRORS['429'] },
+        }),
+      },
       '/api/documents/{docId}': {
         get: protectedOperation({
           summary: 'A source document exactly as stored; citation offsets index into its text',
@@ -154,7 +161,8 @@ export function createOpenApiDocument(options: OpenApiOptions): Record<string, u
             'the question; earlier user and assistant messages are the history; system messages are ignored. The content carries `[n]` ' +
             'markers and the top-level `citations` array gives their spans. With `stream: true` the answer arrives as `chat.completion.chunk` ' +
             'events; the final chunk (`finish_reason: "stop"`) carries `citations` and `sanad`, then `data: [DONE]`. Sampling fields are ' +
-            'accepted and ignored.',
+            'accepted and ignored. sanad extension: `sanad: { documents: [ids] }` (OpenAI clients send it with `extra_body`) restricts the ' +
+            'answer to those documents; an unknown id is a 400 naming it.',
           requestBody: { required: true, content: json('ChatCompletionRequest') },
           responses: {
             '200': {

@@ -11,9 +11,22 @@ export interface ConversationTurn {
 // AskRequestSchema allows this many history turns; older ones are dropped, as a chat window would.
 const MAX_HISTORY_TURNS = 50
 
-/** The ask request schema with the configured question length limit (at most the contract's 2,000). */
-export function createAskRequestSchema(questionMaxCharacters: number) {
-  return AskRequestSchema.extend({ question: z.string().trim().min(1).max(questionMaxCharacters) })
+/**
+ * The ask request schema with the configured question length limit (at most the contract's 2,000)
+ * and, given the indexed document ids, a check that every id of a documents filter exists.
+ */
+export function createAskRequestSchema(questionMaxCharacters: number, documentIds?: ReadonlySet<string>) {
+  const schema = AskRequestSchema.extend({
+    question: z.string().trim().min(1, 'Type a question: it is empty or only spaces.').max(questionMaxCharacters, `A question has at most ${questionMaxCharacters} characters.`),
+  })
+  if (!documentIds) return schema
+  return schema.superRefine((request, context) => {
+    request.documents?.forEach((id, position) => {
+      if (!documentIds.has(id)) {
+        context.addIssue({ code: 'custom', path: ['documents', position], message: `There is no document "${id}"; GET /api/documents lists them.` })
+      }
+    })
+  })
 }
 
 /**
@@ -23,7 +36,7 @@ export function createAskRequestSchema(questionMaxCharacters: number) {
  */
 export function splitConversation(
   turns: readonly ConversationTurn[],
-  options: { questionMaxCharacters: number; topK?: number | undefined },
+  options: { questionMaxCharacters: number; topK?: number | undefined; documents?: string[] | undefined; documentIds?: ReadonlySet<string> },
 ): AskRequest {
   const dialogue = turns.filter((turn) => turn.role === 'user' || turn.role === 'assistant')
   const questionIndex = dialogue.findLastIndex((turn) => turn.role === 'user')
@@ -35,5 +48,6 @@ export function splitConversation(
   const request: Record<string, unknown> = { question: dialogue[questionIndex]!.text }
   if (history.length > 0) request.history = history
   if (options.topK !== undefined) request.topK = options.topK
-  return createAskRequestSchema(options.questionMaxCharacters).parse(request)
+  if (options.documents !== undefined) request.documents = options.documents
+  return createAskRequestSchema(options.questionMaxCharacters, options.documentIds).parse(request)
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DocumentsFilterSchema } from '../answer/answer-schemas.js'
 
 /** A text part of a UI message. */
 export const UiTextPartSchema = z.strictObject({
@@ -27,5 +28,7 @@ export const UiChatRequestSchema = z.strictObject({
   trigger: z.enum(['submit-message', 'regenerate-message']).optional(),
   messageId: z.string().max(256).optional(),
   topK: z.number().int().min(1).max(20).optional(),
+  /** Answer only from these documents (sanad's extension, as in POST /api/ask). */
+  documents: DocumentsFilterSchema.optional(),
 })
 export type UiChatRequest = z.infer<typeof UiChatRequestSchema>

@@ -39,3 +39,8 @@ export async function loadSources(directory: string): Promise<SourceDocument[]> 
   }
   return documents
 }
+
+/** A source held in memory (an evaluation paragraph, a test text) as if read from `<id>.txt`. */
+export function sourceFromText(id: string, text: string): SourceDocument {
+  return { id, path: `${id}.txt`, sha256: hashText(text), text, title: cleanDocument(text).title || id }
+}

@@ -75,12 +75,19 @@ export class HnswVectorStore extends SaveableVectorStore {
     this.documents.push(...documents)
   }
 
-  /** Nearest stored vectors by label, without building LangChain documents: the request-path search. */
-  searchVector(query: ArrayLike<number>, k: number): VectorHit[] {
+  /**
+   * Nearest stored vectors by label, without building LangChain documents: the request-path search.
+   * With `filter`, only labels it accepts are returned (hnswlib filters during the graph search);
+   * `allowedCount` says how many labels it accepts, since hnswlib fails when asked for more than exist.
+   */
+  searchVector(query: ArrayLike<number>, k: number, filter?: { accepts: (label: number) => boolean; allowedCount: number }): VectorHit[] {
     if (!this.index || this.documents.length === 0) return []
-    const count = Math.min(k, this.documents.length)
+    const count = Math.min(k, filter ? filter.allowedCount : this.documents.length)
+    if (count <= 0) return []
     this.index.setEf(Math.max(this.parameters.efSearch, count))
-    const { neighbors, distances } = this.index.searchKnn(Array.from(query), count)
+    const { neighbors, distances } = filter
+      ? this.index.searchKnn(Array.from(query), count, filter.accepts)
+      : this.index.searchKnn(Array.from(query), count)
     return neighbors.map((label, position) => ({ label, score: 1 - distances[position]! }))
   }
 

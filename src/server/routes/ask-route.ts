@@ -5,10 +5,10 @@ import { requireJsonContent, validateJson } from '../middleware/validate-request
 import { createAskRequestSchema } from '../split-conversation.js'
 
 /** POST /api/ask: one question, one cited answer as JSON. */
-export function createAskRoute(dependencies: { answerer: QuestionAnswerer; questionMaxCharacters: number }): Hono<AppEnv> {
+export function createAskRoute(dependencies: { answerer: QuestionAnswerer; questionMaxCharacters: number; documentIds: ReadonlySet<string> }): Hono<AppEnv> {
   const route = new Hono<AppEnv>()
 
-  route.post('/api/ask', requireJsonContent, validateJson(createAskRequestSchema(dependencies.questionMaxCharacters)), async (c) => {
+  route.post('/api/ask', requireJsonContent, validateJson(createAskRequestSchema(dependencies.questionMaxCharacters, dependencies.documentIds)), async (c) => {
     const request = c.req.valid('json')
     c.set('question', request.question)
     return c.json(await dependencies.answerer.ask(request, { signal: c.req.raw.signal }))

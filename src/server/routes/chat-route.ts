@@ -15,11 +15,11 @@ import { UiChatRequestSchema } from '../ui-message-schemas.js'
  * POST /api/chat speaks sanad's own events (`passages`, `text-delta`, `citation`, `answer`, `error`);
  * POST /api/chat/ui speaks the Vercel AI SDK UI message stream v1, so `useChat` works unchanged.
  */
-export function createChatRoute(dependencies: { answerer: QuestionAnswerer; logger: Logger; questionMaxCharacters: number }): Hono<AppEnv> {
+export function createChatRoute(dependencies: { answerer: QuestionAnswerer; logger: Logger; questionMaxCharacters: number; documentIds: ReadonlySet<string> }): Hono<AppEnv> {
   const route = new Hono<AppEnv>()
-  const { answerer, logger, questionMaxCharacters } = dependencies
+  const { answerer, logger, questionMaxCharacters, documentIds } = dependencies
 
-  route.post('/api/chat', requireJsonContent, validateJson(createAskRequestSchema(questionMaxCharacters)), (c) => {
+  route.post('/api/chat', requireJsonContent, validateJson(createAskRequestSchema(questionMaxCharacters, documentIds)), (c) => {
     const request = c.req.valid('json')
     c.set('question', request.question)
     return streamServerSentEvents(
@@ -38,7 +38,7 @@ export function createChatRoute(dependencies: { answerer: QuestionAnswerer; logg
       role: message.role,
       text: message.parts.map((part) => (part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join(''),
     }))
-    const request = splitConversation(turns, { questionMaxCharacters, topK: body.topK })
+    const request = splitConversation(turns, { questionMaxCharacters, topK: body.topK, documents: body.documents, documentIds })
     c.set('question', request.question)
     const messageId = `msg-${c.get('requestId')}`
     return streamServerSentEvents(

@@ -21,10 +21,11 @@ export function createOpenAIRoute(dependencies: {
   answerer: QuestionAnswerer
   logger: Logger
   questionMaxCharacters: number
+  documentIds: ReadonlySet<string>
   startedAt: number
 }): Hono<AppEnv> {
   const route = new Hono<AppEnv>()
-  const { answerer, logger, questionMaxCharacters } = dependencies
+  const { answerer, logger, questionMaxCharacters, documentIds } = dependencies
   const created = Math.floor(dependencies.startedAt / 1000)
   const models = Object.entries(MODEL_CHOICES)
     .filter(([, choice]) => choice !== 'llm' || answerer.answerers.includes('llm'))
@@ -42,7 +43,7 @@ export function createOpenAIRoute(dependencies: {
         details: { param: 'model', models },
       })
     }
-    const request = splitConversation(body.messages.map(toTurn), { questionMaxCharacters })
+    const request = splitConversation(body.messages.map(toTurn), { questionMaxCharacters, documents: body.sanad?.documents, documentIds })
     c.set('question', request.question)
     const options = { answerer: MODEL_CHOICES[body.model]! }
     const identity = { id: `chatcmpl-${c.get('requestId')}`, model: body.model, created: Math.floor(Date.now() / 1000) }

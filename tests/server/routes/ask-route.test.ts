@@ -47,6 +47,33 @@ describe('POST /api/ask', () => {
     }
   })
 
+  it('should pass a documents filter through and refuse an unknown document id, naming it', async () => {
+    const answerer = createStubAnswerer(index)
+    const { app } = createTestApp(index, answerer)
+    const ok = await app.request('/api/ask', postJson({ question: 'من أعلن الحرب؟', documents: ['article'] }))
+    expect(ok.status).toBe(200)
+    expect(answerer.calls[0]!.request.documents).toEqual(['article'])
+    for (const endpoint of ['/api/ask', '/api/chat']) {
+      const response = await app.request(endpoint, postJson({ question: 'من أعلن الحرب؟', documents: ['article', 'no-such-doc'] }))
+      expect(response.status).toBe(400)
+      const problem = await response.json()
+      expect(problem.error.code).toBe('invalid_request')
+      expect(JSON.stringify(problem.error)).toContain('no-such-doc')
+    }
+    const ui = await app.request('/api/chat/ui', postJson({ documents: ['nope'], messages: [{ role: 'user', parts: [{ type: 'text', text: 'سؤال' }] }] }))
+    expect(ui.status).toBe(400)
+    expect(JSON.stringify(await ui.json())).toContain('nope')
+    const openai = await app.request('/v1/chat/completions', postJson({ model: 'sanad', sanad: { documents: ['nope'] }, messages: [{ role: 'user', content: 'سؤال' }] }))
+    expect(openai.status).toBe(400)
+    expect(JSON.stringify(await openai.json())).toContain('nope')
+  })
+
+  it('should answer whitespace-only input with a human message', async () => {
+    const { app } = createTestApp(index, createStubAnswerer(index))
+    const problem = await (await app.request('/api/ask', postJson({ question: ' \n ' }))).json()
+    expect(problem.error.details[0].message).toBe('Type a question: it is empty or only spaces.')
+  })
+
   it('should refuse a question longer than the configured limit', async () => {
     const { app } = createTestApp(index, createStubAnswerer(index), { environment: { QUESTION_MAX_CHARACTERS: '50' } })
     const response = await app.request('/api/ask', postJson({ question: 'س'.repeat(51) }))

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SanadIndex } from '../../../src/index/sanad-index.js'
-import { DocumentSchema, SuggestionListSchema } from '../../../src/server/api-schemas.js'
+import { DocumentListSchema, DocumentSchema, SuggestionListSchema } from '../../../src/server/api-schemas.js'
 import { createStubAnswerer } from '../../support/create-stub-answerer.js'
 import { createTestApp } from '../../support/create-test-app.js'
 import { loadTestIndex } from '../../support/load-test-index.js'
@@ -57,5 +57,21 @@ describe('GET /api/suggestions', () => {
       expect(suggestion.question).toContain(suggestion.section!)
       expect(suggestion.question.endsWith('؟')).toBe(true)
     }
+  })
+})
+
+describe('GET /api/documents', () => {
+  it('should list every document with its title and sentence count', async () => {
+    const { app } = createTestApp(index, createStubAnswerer(index))
+    const list = DocumentListSchema.parse(await (await app.request('/api/documents')).json())
+    expect(list.documents).toEqual(
+      [...index.documents.values()].map((document) => ({
+        id: document.id,
+        title: document.title,
+        sentences: index.corpus.sentences.filter((sentence) => sentence.docId === document.id).length,
+        characters: document.text.length,
+      })),
+    )
+    expect(list.documents[0]!.sentences).toBeGreaterThan(10)
   })
 })
