@@ -1,5 +1,7 @@
 import { createLlmAnswerer } from './answer/create-llm-answerer.js'
 import { createQuestionAnswerer } from './answer/create-question-answerer.js'
+import type { AnswerModel } from './answer/answer-model.js'
+import { loadAnswerModel } from './answer/load-answer-model.js'
 import type { QuestionAnswerer } from './answer/question-answerer.js'
 import { createIndexLocation } from './config/create-index-location.js'
 import type { Config } from './config/load-config.js'
@@ -48,6 +50,11 @@ export interface Sanad {
  */
 export async function composeSanad(config: Config): Promise<Sanad> {
   const { index, rebuildReason, buildTimings } = await loadOrBuildIndex(createIndexLocation(config))
+  return { ...(await composeSanadOver(index, config)), rebuildReason, buildTimings }
+}
+
+/** The pipeline over an index already in memory (an evaluation collection, a test corpus). */
+export async function composeSanadOver(index: SanadIndex, config: Config, overrides: { model?: AnswerModel } = {}): Promise<Omit<Sanad, 'rebuildReason' | 'buildTimings'>> {
   // With the English–Arabic dictionary, English sentences are checked word by word against Arabic sources.
   const { options: supportOptions, dictionary } = await loadScoreOptions(config.DICTIONARY_DIR)
   const retriever = new HybridRetriever(index, config.TOP_K)
@@ -71,6 +78,7 @@ export async function composeSanad(config: Config): Promise<Sanad> {
     defaultTopK: config.TOP_K,
     scoreGrounding: createGroundingScorer(documents, supportOptions, findSupport),
     // One dictionary serves both English question translation and the grounding of English answers.
+    model: overrides.model ?? loadAnswerModel(),
     translateQuery: createQueryTranslator({ dictionaryDirectory: dictionary?.directory ?? BUNDLED_DICTIONARY_DIRECTORY, index, dictionary }),
     llm,
   })
@@ -79,5 +87,5 @@ export async function composeSanad(config: Config): Promise<Sanad> {
       ? { source: 'bundled', path: 'data/freedict-eng-ara', headwords: dictionary.headwordCount }
       : { source: 'DICTIONARY_DIR', path: dictionary.directory, headwords: dictionary.headwordCount }
     : null
-  return { index, retriever, answerer, supportOptions, findSupport, englishDictionary, rebuildReason, buildTimings }
+  return { index, retriever, answerer, supportOptions, findSupport, englishDictionary }
 }

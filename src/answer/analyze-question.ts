@@ -1,5 +1,6 @@
 import { detectLanguage } from '../text/detect-language.js'
 import { normalizeArabic } from '../text/normalize-arabic.js'
+import { isPersonRole } from '../text/person-roles.js'
 import { tokenize } from '../text/tokenize.js'
 import type { HistoryMessage } from './answer-schemas.js'
 
@@ -26,6 +27,8 @@ export interface QuestionAnalysis {
   /** The text to retrieve with: the question, with the earlier question when this one follows up. */
   searchText: string
   isFollowUp: boolean
+  /** `كم` followed by a verb ("كم تبلغ قيمة …"): an amount is asked for, not a count of the next word. */
+  countsWithVerb: boolean
 }
 
 interface KindRule {
@@ -35,21 +38,16 @@ interface KindRule {
 
 // Matched against the normalized question with a leading و/ف conjunction removed.
 const KIND_RULES: KindRule[] = [
-  { kind: 'date', pattern: /^(متي|منذ متي|الي متي|في اي (عام|سنه|شهر|يوم|تاريخ|وقت)|ما (هو )?تاريخ|في اي تاريخ|when\b|what (year|date|month|day)\b|on what (date|day)|in what (year|month)|since when)/ },
-  { kind: 'number', pattern: /^(كم|ما (هو )?عدد|how (many|much|long|old)\b|what (is the )?number)/ },
-  { kind: 'place', pattern: /^(اين|الي اين|من اين|في اي (مدينه|بلد|دوله|منطقه|مكان|عاصمه)|ما (هي )?(المدينه|الدوله|المنطقه|البلد) التي|where\b|in (which|what) (city|country|place|region|town))/ },
+  { kind: 'date', pattern: /^(متي|منذ متي|الي متي|حتي متي|لغايه متي|في اي (عام|سنه|شهر|يوم|تاريخ|وقت|موعد)|ما (هو )?(تاريخ|موعد)|في اي تاريخ|when\b|what (year|date|month|day)\b|on what (date|day)|in what (year|month)|since when|until when|how long ago)/ },
+  { kind: 'number', pattern: /^(كم|بكم|ما (هو |هي )?(عدد|قيمه|حجم|نسبه|مقدار|مبلغ|كميه)|how (many|much|long|old)\b|what (is|was) the (number|amount|value|share|percentage|rate|cost|size)\b|what (is the )?number)/ },
+  { kind: 'place', pattern: /^(اين|الي اين|من اين|في اي (مدينه|بلد|دوله|منطقه|مكان|عاصمه|قاره|ولايه)|ما (هي )?(المدينه|الدوله|المنطقه|البلد|العاصمه) التي|where\b|in (which|what) (city|country|place|region|town))/ },
   { kind: 'person', pattern: /^(من (هو|هي|هم|الذي|التي|الذين|[^\s]+ (?!من))|مع من|لمن|ما (هو )?اسم|ما اسم|who\b|whom\b|whose\b|what is the name|which ([a-z]+ ){0,2}(person|journalist|reporter|leader|king|president|minister|ambassador|official|man|woman))/ },
-  { kind: 'reason', pattern: /^(لماذا|لم |ما (هو )?(سبب|السبب|الهدف|الغايه|الدافع)|علام|why\b|what (is|was) the (reason|purpose|goal|aim))/ },
+  { kind: 'reason', pattern: /^(لماذا|لم |ما (هو |هي )?(سبب|اسباب|السبب|الهدف|الغايه|الدافع)|الام (يعزي|يعود|ترجع|يرجع|تعزي|تعود)|علام|why\b|what (is|was|were) the (reasons?|purpose|goal|aim|cause))/ },
   { kind: 'manner', pattern: /^(كيف|بماذا|باي (طريقه|وسيله)|how\b)/ },
   { kind: 'yes-no', pattern: /^(هل|أ?ليس|is\b|are\b|was\b|were\b|did\b|does\b|do\b|has\b|have\b|had\b|can\b|could\b|will\b|would\b)/ },
   { kind: 'list', pattern: /^(اذكر|عدد |عددي|سم |ما (هي )?(ابرز|اهم)|ما (هي )?ال[^\s]+ات(?=\s|$)|ما (هي )?ال[^\s]+ات التي|list\b|name (the|some|all)\b|what are\b|which (measures|steps|agreements|countries))/ },
 ]
 
-/** Nouns for people by role, normalized without the article. */
-export const PERSON_NOUNS: ReadonlySet<string> = new Set([
-  'وزير', 'سفير', 'رئيس', 'ملك', 'امير', 'صحفي', 'صحافي', 'مندوب', 'زعيم', 'قائد', 'ناطق', 'متحدث', 'مسوول', 'كاتب', 'مولف',
-  'شخص', 'رجل', 'امراه', 'عاهل', 'مدير', 'نائب', 'جنرال', 'شيخ', 'رهينه', 'ضحيه', 'منفذ', 'مراسل',
-])
 
 // Words that frame a question rather than describe its subject; they count little.
 const FRAME_WORDS = new Set([
@@ -64,7 +62,7 @@ const HEAD_OPENER = /^(?:و|ف)?(?:ما|ماذا|من|كم|what|who|which|how ma
 const RELATIVE = new Set(['الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللذين', 'اللتين'])
 
 function findHeadStem(question: string): string | null {
-  const normalized = normalizeArabic(question).replace(/[؟?!.،,]/g, ' ').replace(/\s+/g, ' ').trim()
+  const normalized = normalizeQuestionWords(question)
   const word = HEAD_OPENER.exec(normalized)?.[1]
   if (!word || RELATIVE.has(word)) return null
   const token = tokenize(word)[0]
@@ -73,16 +71,44 @@ function findHeadStem(question: string): string | null {
 }
 
 const FOLLOW_UP_OPENERS = /^(و|ف)?(ماذا عن|ما ذا عن|ما عن|عن|what about|and what about|how about|and)(?=\s|$)/
+// Words that may follow كم and count: the noun is what is counted (كم دولة). Anything shaped like an
+// imperfect verb (ي/ت + at least three letters, no ة) or a common perfect verb asks for an amount.
+const COUNTING_VERB = /^(ي|ت)[\u0621-\u064A]{3,}$/
+const PERFECT_AMOUNT_VERBS = new Set(['بلغ', 'بلغت', 'كان', 'كانت', 'وصل', 'وصلت', 'استغرق', 'استغرقت', 'كلف', 'كلفت', 'دفع', 'دفعت', 'خسر', 'خسرت', 'ربح', 'ربحت', 'سجل', 'سجلت', 'حقق', 'حققت', 'جمع', 'جمعت', 'ارتفع', 'ارتفعت', 'انخفض', 'انخفضت', 'زاد', 'زادت', 'بيع', 'بيعت', 'اصبح', 'اصبحت', 'صار', 'صارت'])
+
+/** Whether `كم` is followed by a verb ("كم تبلغ", "كم بلغت") rather than the noun it counts ("كم دولة"). */
+export function countsWithVerb(question: string): boolean {
+  const normalized = normalizeArabic(question).replace(/[؟?!.،,]/g, ' ').replace(/\s+/g, ' ').trim()
+  const next = /^(?:و|ف)?(?:كم|بكم)\s+(\S+)/.exec(normalized)?.[1]
+  if (!next) return /^(?:how much|what (?:is|was) the (?:amount|value|cost|rate|percentage|share))\b/.test(normalized)
+  if (PERFECT_AMOUNT_VERBS.has(next)) return true
+  return COUNTING_VERB.test(next) && !question.includes(`${next.slice(0, -1)}ة`)
+}
 const ANAPHORA = new Set(['ذلك', 'ذاك', 'هذا', 'هذه', 'تلك', 'هو', 'هي', 'هم', 'it', 'that', 'this', 'they', 'them', 'he', 'she', 'there', 'then'])
+
+/**
+ * The question normalized for reading its interrogative: Arabic normalization, punctuation and a
+ * leading dash or bullet dropped, and glued interrogatives split as they are often typed ("ماهو" →
+ * "ما هو", "ماهي" → "ما هي", "لمادا" → "لماذا").
+ */
+export function normalizeQuestionWords(question: string): string {
+  return normalizeArabic(question)
+    .replace(/[؟?!.،,:؛;«»“”"()\[\]]/g, ' ')
+    .replace(/^[\s\-–—•*]+/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(و|ف)?ما(هو|هي|هم|هما)(?=\s|$)/, '$1ما $2')
+    .replace(/^(و|ف)?لمادا(?=\s|$)/, '$1لماذا')
+}
 
 /** Classifies a question by its interrogative and collects its content terms. */
 export function classifyQuestion(question: string): { kind: QuestionKind; language: 'ar' | 'en' } {
-  const normalized = normalizeArabic(question).replace(/[؟?!.،,]/g, ' ').replace(/\s+/g, ' ').trim()
-  const withoutConjunction = normalized.replace(/^(و|ف)(?=(متي|كم|اين|من|لماذا|كيف|هل|ما|ماذا|اذكر|مع|في|الي))/, '')
+  const normalized = normalizeQuestionWords(question)
+  const withoutConjunction = normalized.replace(/^(و|ف)(?=(متي|كم|بكم|اين|من|لماذا|كيف|هل|ما|ماذا|اذكر|مع|في|الي|حتي|منذ|لم |علام))/, '')
   let kind = KIND_RULES.find((rule) => rule.pattern.test(withoutConjunction))?.kind ?? 'thing'
   // "ما اسم الاتفاقية" asks for a title, "ما اسم الوزير" for a person.
   const named = /(^|\s)اسم (\S+)/.exec(withoutConjunction)?.[2]
-  if (kind === 'person' && named && !PERSON_NOUNS.has(named.replace(/^ال/, ''))) kind = 'thing'
+  if (kind === 'person' && named && !isPersonRole(named)) kind = 'thing'
   return { kind, language: detectLanguage(question) }
 }
 
@@ -110,13 +136,16 @@ export function analyzeQuestion(question: string, history: readonly HistoryMessa
   const hasAnaphora =
     words.some((word) => ANAPHORA.has(word) || ANAPHORA.has(word.replace(/^(و|ف|ب|ل)/, ''))) ||
     // An attached pronoun (مقتله، نفطه، ضحاياه) — the original spelling tells it from ة, which normalizes alike.
-    question.split(/\s+/).some((word) => /[\u0621-\u064A]{3,}(ه|ها|هم|هما)[؟?!.]?$/.test(word) && !/ة[؟?!.]?$/.test(word)) ||
-    /^(و|ف)(متي|كم|اين|من|ما|ماذا|لماذا|كيف|هل)(\s|$)/.test(normalized)
-  const contentWeight = ownTerms.reduce((sum, term) => sum + term.weight, 0)
-  const isFollowUp = previousQuestion !== undefined && (opensFollowUp || hasAnaphora || contentWeight <= 1.5)
+    question.split(/\s+/).some((word) => /[\u0621-\u064A]{3,}(ه|ها|هم|هما)[؟?!.]?$/.test(word) && !/ة[؟?!.]?$/.test(word))
+  // History only fills what the question lacks: a pronoun or demonstrative, an ellipsis ("وماذا عن
+  // البحرين؟"), or no content word at all ("ومتى؟"). A question that stands on its own ignores it.
+  const isFollowUp = previousQuestion !== undefined && (opensFollowUp || hasAnaphora || !ownTerms.some((term) => term.weight >= 1))
+  const amountWithVerb = kind === 'number' && countsWithVerb(question)
+  // "كم تبلغ قيمة الصفقة": the verb is not what is asked about; the noun after it is.
+  const headStem = findHeadStem(amountWithVerb ? normalized.replace(/^((?:و|ف)?(?:كم|بكم))\s+\S+/, '$1') : question)
 
   if (!isFollowUp || previousQuestion === undefined) {
-    return { question, language, kind, terms: ownTerms, headStem: findHeadStem(question), requiredStems: [], searchText: question, isFollowUp: false }
+    return { question, language, kind, terms: ownTerms, headStem, requiredStems: [], searchText: question, isFollowUp: false, countsWithVerb: amountWithVerb }
   }
   const earlier = analyzeQuestion(previousQuestion, history.slice(0, history.lastIndexOf(history.find((message) => message.content === previousQuestion)!)))
   const carried = earlier.terms
@@ -128,9 +157,10 @@ export function analyzeQuestion(question: string, history: readonly HistoryMessa
     // "وماذا عن X؟" asks the earlier question again about X; "ومتى حدث ذلك؟" asks something new.
     kind: opensFollowUp && kind === 'thing' ? earlier.kind : kind,
     terms: [...ownTerms, ...carried],
-    headStem: findHeadStem(question),
+    headStem,
     requiredStems: opensFollowUp ? ownTerms.filter((term) => term.weight >= 1).map((term) => term.stem) : [],
     searchText: `${earlier.searchText} ${question}`,
     isFollowUp: true,
+    countsWithVerb: amountWithVerb,
   }
 }

@@ -9,7 +9,8 @@ import { buildEvidenceSentences } from './build-evidence-sentences.js'
 import { composeAnswer } from './compose-answer.js'
 import type { LlmAnswerer } from './create-llm-answerer.js'
 import { detectInjection } from './detect-injection.js'
-import { extractAnswer, type ExtractedAnswer } from './extract-answer.js'
+import type { AnswerModel } from './answer-model.js'
+import { extractAnswer, type AnswerTrace, type ExtractedAnswer } from './extract-answer.js'
 import { describeModelFailure, type LlmReply } from './generate-llm-answer.js'
 import type { AnswerEvent, AskOptions, QuestionAnswerer } from './question-answerer.js'
 import { refusalMessage, type RefusalCode } from './refusal-messages.js'
@@ -41,6 +42,10 @@ export interface QuestionAnswererDependencies {
   translateQuery?: QueryTranslator | undefined
   /** The model-backed answerer; when present it answers requests for the 'default' or 'llm' answerer. */
   llm?: LlmAnswerer | undefined
+  /** The extractive answerer's fitted ranker and decider (`npm run train`). */
+  model: AnswerModel
+  /** Receives what the extractive answerer saw and decided, for debugging; nothing by default. */
+  trace?: ((trace: AnswerTrace) => void) | undefined
 }
 
 /** Everything retrieval and extraction produced for a question, ready for the extractive or the model answer. */
@@ -106,7 +111,7 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
 
     // The model resolves follow-ups and translates questions better than the offline analysis, for retrieval only.
     let rewritten: string | null = null
-    if (llm && (analysis.language !== 'ar' || history.some((message) => message.role === 'user'))) {
+    if (llm && (analysis.language !== 'ar' || analysis.isFollowUp)) {
       const rewriteStarted = performance.now()
       try {
         rewritten = await llm.rewriteQuestion({ question, history }, { signal: options.signal })
@@ -152,7 +157,7 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
     options.signal?.throwIfAborted()
 
     const answerStarted = performance.now()
-    const extracted = extractAnswer(analysis, terms, retrieved, index)
+    const extracted = extractAnswer(analysis, terms, retrieved, index, dependencies.model, dependencies.trace)
     lap('answer', answerStarted)
     const passages = retrieved.map((hit) => toPassage(hit, index))
     return { kind: 'prepared', question, request, analysis, retrieved, passages, extracted, renderShortAnswer, llm, fallback, started, timings }

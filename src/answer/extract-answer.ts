@@ -2,13 +2,13 @@ import type { Sentence } from '../chunk/corpus.js'
 import type { SanadIndex } from '../index/sanad-index.js'
 import type { RetrievedChunk } from '../retrieve/hybrid-retriever.js'
 import { ARABIC_MONTHS, ENGLISH_MONTHS } from '../text/calendar-words.js'
-import { normalizeArabic } from '../text/normalize-arabic.js'
 import type { Token } from '../text/tokenize.js'
 import type { QuestionAnalysis, QuestionKind } from './analyze-question.js'
 import { answerAboutTheDocument } from './answer-about-the-document.js'
-import { findPoisonedDocuments } from './contains-injected-instructions.js'
-import { findCauseSpans, findCountSpans, findDateSpans, findNameSpans, findQuotedSpans, type TokenSpan } from './find-answer-spans.js'
+import { predictProbability, type AnswerModel } from './answer-model.js'
+import { needsDetail } from './find-answer-type-spans.js'
 import { StemBag, type WeightedTerm } from './match-terms.js'
+import { computeDecisionFeatures, gatherCandidates, neighbourOf, SENTENCE_FEATURES, type Candidate } from './rank-candidates.js'
 
 /** A span of a document that an answer quotes and cites. */
 export interface EvidenceSpan {
@@ -25,112 +25,71 @@ export type ExtractedAnswer =
   | { answered: true; shortAnswer: EvidenceSpan | null; polarity: 'yes' | 'no' | null; claims: EvidenceSpan[]; coverage: number }
   | { answered: false; reason: RefusalReason; missingDetail: QuestionKind | null; related: Sentence[]; coverage: number }
 
-/** How sure the answerer must be; exported for the evaluation to report. */
-export const MINIMUM_COVERAGE = 0.4
-const MINIMUM_MATCHED_SHARE = 0.4
+// Named constants that shape the rendering, not the decision (the decision is fitted: see answer-model.ts).
 const DETAIL_KINDS: ReadonlySet<QuestionKind> = new Set(['date', 'number', 'person', 'place'])
 // Openers of a sentence that carries on the previous one: a pointing word, or a verb whose subject it left implicit.
 const CONTINUATION_OPENER = /^(وذلك|وهذا|وهذه|وهو|وهي|ذلك|حيث|اذ|اي|تنص|ينص|تشمل|يشمل|تتضمن|يتضمن|تهدف|يهدف|تروم|تتمثل|يتمثل)$/
 const LIST_ITEMS = 4
-const NEIGHBOUR_CREDIT = 0.5
+// A list item must be nearly as likely as the best one.
+const LIST_SHARE_OF_BEST = 0.75
+// A refusal names the missing detail when the best sentence has most of the question's words.
+const TOPIC_PRESENT_SHARE = 0.5
 const NEGATIONS = new Set(['لم', 'لن', 'لا', 'ليس', 'ليست', 'غير', 'عدم', 'بدون', 'دون', 'not', 'no', 'never', 'without'])
 
-interface ScoredSentence {
-  sentence: Sentence
-  tokens: Token[]
-  coverage: number
-  ownCoverage: number
-  hasDetail: boolean
-  score: number
-  order: number
+/** What the answerer saw and decided for one question, for a trace callback (debugging, evaluation). */
+export interface AnswerTrace {
+  analysis: QuestionAnalysis
+  terms: readonly WeightedTerm[]
+  ranked: readonly Candidate[]
+  answerProbability: number
+  threshold: number
 }
 
 /**
- * Picks the sentences that answer a question from the retrieved chunks, or refuses.
- * A sentence qualifies when it (with its neighbours) covers enough of the question's weighted
- * terms and, for date, number and name questions, contains that kind of detail.
+ * Picks the sentences that answer a question from the retrieved chunks, or refuses: candidates →
+ * features → ranking by the fitted ranker → answer-or-refuse by the fitted decider → claims and
+ * short answer. Only rules of language (question words, answer types, clauses) are hand-written.
  */
-export function extractAnswer(analysis: QuestionAnalysis, terms: readonly WeightedTerm[], retrieved: readonly RetrievedChunk[], index: SanadIndex): ExtractedAnswer {
+export function extractAnswer(
+  analysis: QuestionAnalysis,
+  terms: readonly WeightedTerm[],
+  retrieved: readonly RetrievedChunk[],
+  index: SanadIndex,
+  model: AnswerModel,
+  trace?: (trace: AnswerTrace) => void,
+): ExtractedAnswer {
   const about = answerAboutTheDocument(analysis.question, retrieved[0]?.chunk.docId ?? index.corpus.documents[0]?.id ?? '', index)
   if (about) return { answered: true, shortAnswer: null, polarity: null, claims: [about], coverage: 1 }
+  const ranked = rankCandidates(analysis, terms, retrieved, index, model)
+  const related = ranked.slice(0, 3).map((item) => item.sentence)
   const totalWeight = terms.reduce((sum, term) => sum + term.weight * term.idf, 0)
-  const candidates = candidateSentences(retrieved, index)
-  if (terms.length === 0 || totalWeight === 0) {
-    return { answered: false, reason: 'no-question', missingDetail: null, related: candidates.slice(0, 3), coverage: 0 }
-  }
-  // A question about something the sources never mention ("عاصمة البحرين") is not answered by what surrounds it.
-  const head = headTermOf(analysis, terms)
-  // A yes/no question asserts something; the sources can neither confirm nor deny a claim about what they never mention.
-  // (Only for Arabic questions: a translated word missing from the article is more often a dictionary gap.)
+  if (terms.length === 0 || totalWeight === 0) return { answered: false, reason: 'no-question', missingDetail: null, related, coverage: 0 }
+  // A question about something the sources never mention ("عاصمة البحرين") is not answered by what surrounds it;
+  // a yes/no question asserting something they never mention can be neither confirmed nor denied.
+  // (Only for Arabic questions: a translated word missing from the sources is more often a dictionary gap.)
+  const head = terms.find((term) => term.stem === analysis.headStem)
   const unknownInClaim = analysis.kind === 'yes-no' && analysis.language === 'ar' && terms.some((term) => term.weight >= 1 && term.documentFrequency === 0 && !/^\d/.test(term.stem))
-  if ((head && head.documentFrequency === 0) || unknownInClaim) {
-    return { answered: false, reason: 'not-in-sources', missingDetail: null, related: candidates.slice(0, 3), coverage: 0 }
+  const answerProbability = ranked.length > 0 ? predictProbability(model.decider, computeDecisionFeatures(ranked, analysis, terms)) : 0
+  trace?.({ analysis, terms, ranked, answerProbability, threshold: model.threshold })
+  const best = ranked[0]
+  if (!best && needsDetail(analysis)) {
+    // The topic may be there without the detail: "the article mentions the bombings but not their toll".
+    const topical = gatherCandidates(analysis, terms, retrieved, index).some((item) => item.features[SENTENCE_FEATURES.indexOf('matchedShare')]! >= TOPIC_PRESENT_SHARE)
+    if (topical) return { answered: false, reason: 'missing-detail', missingDetail: analysis.kind, related, coverage: 0 }
   }
-  const required = new Set(analysis.requiredStems)
-  const bags = new Map(candidates.map((sentence) => [sentence.id, new StemBag(index.tokensOf(sentence))]))
-  const bagOf = (sentence: Sentence | undefined) => {
-    if (!sentence) return undefined
-    let bag = bags.get(sentence.id)
-    if (!bag) bags.set(sentence.id, (bag = new StemBag(index.tokensOf(sentence))))
-    return bag
+  if ((head && head.documentFrequency === 0) || unknownInClaim || !best) {
+    return { answered: false, reason: 'not-in-sources', missingDetail: null, related, coverage: best?.coverage ?? 0 }
   }
-  const strictDetail = needsDetail(analysis)
-  const contentTermCount = terms.filter((term) => term.weight >= 1).length
+  if (answerProbability < model.threshold) return { answered: false, reason: 'not-in-sources', missingDetail: null, related, coverage: best.coverage }
 
-  const scored: ScoredSentence[] = candidates.map((sentence, order) => {
-    const bag = bagOf(sentence)!
-    const neighbours = [neighbour(index, sentence, -1), neighbour(index, sentence, 1)].map(bagOf).filter((value) => value !== undefined)
-    let own = 0
-    let withContext = 0
-    let matchedContent = 0
-    let requiredMatched = required.size === 0
-    for (const term of terms) {
-      const weight = term.weight * term.idf
-      const match = bag.match(term)
-      const contextMatch = Math.max(0, ...neighbours.map((other) => other.match(term))) * NEIGHBOUR_CREDIT
-      own += weight * match
-      if (term.weight >= 1) matchedContent += Math.max(match, contextMatch)
-      withContext += weight * Math.max(match, contextMatch)
-      if (match > 0 && required.has(term.stem)) requiredMatched = true
-    }
-    const tokens = index.tokensOf(sentence)
-    const details = detailSpans(analysis, tokens, index.textOf(sentence), sentence.start, head)
-    const hasDetail = details.length > 0
-    // Weighted coverage, held back when most of the question's content words are missing.
-    const matchedShare = contentTermCount === 0 ? 1 : matchedContent / contentTermCount
-    const coverage = (withContext / totalWeight) * (requiredMatched ? 1 : 0.3) * (matchedShare < MINIMUM_MATCHED_SHARE ? 0.5 : 1)
-    const score = coverage + (hasDetail ? 0.15 : 0) + 0.1 * detailProximity(details, tokens, bag, terms) + 0.02 / (order + 1)
-    return { sentence, tokens, coverage, ownCoverage: own / totalWeight, hasDetail, score, order }
-  })
-  scored.sort((left, right) => right.score - left.score)
-  if (process.env.SANAD_DEBUG) {
-    console.error(analysis.kind, terms.map((term) => `${term.stem}[${term.variants.map((v) => v.stem + ':' + v.quality).join('/')}] w=${term.weight} idf=${term.idf.toFixed(2)} df=${term.documentFrequency}`).join(' ; '))
-    for (const item of scored.slice(0, 4)) console.error(`   cov=${item.coverage.toFixed(2)} own=${item.ownCoverage.toFixed(2)} detail=${item.hasDetail} ${index.textOf(item.sentence).slice(0, 80)}`)
-  }
-
-  const qualified = scored.filter((item) => item.coverage >= MINIMUM_COVERAGE && item.ownCoverage > 0 && (!strictDetail || item.hasDetail))
-  const best = qualified[0]
-  if (!best) {
-    const topical = scored.find((item) => item.coverage >= MINIMUM_COVERAGE)
-    return {
-      answered: false,
-      reason: topical && strictDetail ? 'missing-detail' : 'not-in-sources',
-      missingDetail: topical && strictDetail ? analysis.kind : null,
-      related: scored.slice(0, 3).map((item) => item.sentence),
-      coverage: scored[0]?.coverage ?? 0,
-    }
-  }
-
-  const chosen = analysis.kind === 'list'
-    ? qualified.filter((item) => item.coverage >= Math.max(MINIMUM_COVERAGE, best.coverage * 0.75)).slice(0, LIST_ITEMS)
-    : [best]
+  const chosen = analysis.kind === 'list' ? ranked.filter((item) => item.probability >= best.probability * LIST_SHARE_OF_BEST).slice(0, LIST_ITEMS) : [best]
   chosen.sort((left, right) => left.sentence.start - right.sentence.start || left.sentence.docId.localeCompare(right.sentence.docId))
   // A date, number or name is answered by the clause that holds it; other questions by whole sentences,
   // with the next sentence when it only continues this one ("… مع الحكومة البلجيكية. تنص على …").
   const claims = DETAIL_KINDS.has(analysis.kind)
-    ? chosen.map((item) => narrowToClause(item, terms, analysis, index))
+    ? chosen.map((item) => narrowToClause(item, terms, index))
     : chosen.flatMap((item) => withContinuation(item.sentence, index, chosen.map((other) => other.sentence.id)))
-  const shortAnswer = findShortAnswer(analysis, best, claims[chosen.indexOf(best)]!, terms, index)
+  const shortAnswer = findShortAnswer(best, claims[chosen.indexOf(best)]!, terms)
   return {
     answered: true,
     shortAnswer,
@@ -140,94 +99,30 @@ export function extractAnswer(analysis: QuestionAnalysis, terms: readonly Weight
   }
 }
 
-// The share of the question's matched terms within four words of the asked-for detail: "مقتل بن لادن في 2 مايو 2011".
-function detailProximity(details: readonly { start: number; end: number }[], tokens: readonly Token[], bag: StemBag, terms: readonly WeightedTerm[]): number {
-  if (details.length === 0) return 0
-  const matched = tokens.filter((token) => terms.some((term) => term.variants.some((variant) => variant.stem === token.stem || variant.stem === token.cliticFreeStem)))
-  if (matched.length === 0 || !bag) return 0
-  let best = 0
-  for (const detail of details) {
-    const first = tokens.findIndex((token) => token.start >= detail.start)
-    const last = tokens.findLastIndex((token) => token.end <= detail.end)
-    const near = matched.filter((token) => {
-      const position = tokens.indexOf(token)
-      return position >= first - 4 && position <= last + 4
-    }).length
-    best = Math.max(best, near / matched.length)
-  }
-  return best
+/**
+ * The candidate sentences of the retrieved chunks, best first by the fitted ranker. A date, amount or
+ * name question is only answered by a sentence holding a date, an amount or a name, and a follow-up
+ * about a new subject only by one naming it: rules of language, not weights.
+ */
+export function rankCandidates(analysis: QuestionAnalysis, terms: readonly WeightedTerm[], retrieved: readonly RetrievedChunk[], index: SanadIndex, model: AnswerModel): Candidate[] {
+  const all = gatherCandidates(analysis, terms, retrieved, index)
+  const requiredMatched = SENTENCE_FEATURES.indexOf('requiredMatched')
+  // "وماذا عن البحرين؟" asks the earlier question about Bahrain: a sentence without Bahrain cannot answer it.
+  const candidates = all.filter(
+    (candidate) => (!needsDetail(analysis) || candidate.answerTypeSpans.length > 0) && (analysis.requiredStems.length === 0 || candidate.features[requiredMatched] === 1),
+  )
+  for (const candidate of candidates) candidate.probability = predictProbability(model.ranker, candidate.features)
+  return candidates.sort((left, right) => right.probability - left.probability || left.chunkRank - right.chunkRank || left.sentence.id - right.sentence.id)
 }
 
 function withContinuation(sentence: Sentence, index: SanadIndex, chosenIds: readonly number[]): EvidenceSpan[] {
   const spans: EvidenceSpan[] = [{ docId: sentence.docId, start: sentence.start, end: sentence.end }]
-  const next = neighbour(index, sentence, 1)
+  const next = neighbourOf(index, sentence, 1)
   if (!next || chosenIds.includes(next.id)) return spans
   const sameParagraph = !index.documents.get(sentence.docId)!.text.slice(sentence.end, next.start).includes('\n')
   const opener = index.tokensOf(next)[0]?.normalized ?? ''
   if (sameParagraph && CONTINUATION_OPENER.test(opener)) spans.push({ docId: next.docId, start: next.start, end: next.end })
   return spans
-}
-
-function candidateSentences(retrieved: readonly RetrievedChunk[], index: SanadIndex): Sentence[] {
-  const seen = new Set<number>()
-  const sentences: Sentence[] = []
-  const poisoned = findPoisonedDocuments(index)
-  for (const hit of retrieved) {
-    if (poisoned.has(hit.chunk.docId)) continue
-    for (const id of hit.chunk.sentenceIds) {
-      if (seen.has(id)) continue
-      seen.add(id)
-      sentences.push(index.sentenceAt(id))
-    }
-  }
-  return sentences
-}
-
-function neighbour(index: SanadIndex, sentence: Sentence, step: -1 | 1): Sentence | undefined {
-  const other = index.corpus.sentences[sentence.id + step]
-  return other && other.docId === sentence.docId && other.section === sentence.section ? other : undefined
-}
-
-// Date and number questions are only answered by a sentence holding a date or a count; a question
-// that asks for a name ("ما اسم …") only by one holding a name.
-function needsDetail(analysis: QuestionAnalysis): boolean {
-  if (analysis.kind === 'date' || analysis.kind === 'number') return true
-  return analysis.kind === 'person' && /(^|\s)(ما )?اسم|name/.test(normalizeArabic(analysis.question))
-}
-
-function headTermOf(analysis: QuestionAnalysis, terms: readonly WeightedTerm[]): WeightedTerm | undefined {
-  return terms.find((term) => term.stem === analysis.headStem)
-}
-
-const TIME_UNITS = new Set(['سنه', 'سنوات', 'سنين', 'عام', 'اعوام', 'شهر', 'اشهر', 'شهور', 'يوم', 'ايام', 'اسبوع', 'اسابيع', 'عقد', 'عقود', 'قرن', 'years', 'year', 'months', 'days'])
-
-function isDuration(tokens: readonly Token[], span: TokenSpan): boolean {
-  return span.lastToken > span.firstToken && TIME_UNITS.has(tokens[span.lastToken]!.normalized)
-}
-
-// "كم عدد الضحايا" is not answered by "عشرات الخلايا": a counted noun must be the one asked about.
-function countsTheHead(tokens: readonly Token[], span: TokenSpan, head: WeightedTerm | undefined): boolean {
-  if (!head || span.lastToken === span.firstToken) return true
-  const counted = tokens[span.lastToken]!
-  return head.variants.some((variant) => variant.stem === counted.stem || variant.stem === counted.cliticFreeStem)
-}
-
-function detailSpans(analysis: QuestionAnalysis, tokens: readonly Token[], text: string, offset: number, head?: WeightedTerm): { start: number; end: number }[] {
-  switch (analysis.kind) {
-    case 'date':
-      // "منذ متى" is also answered by a duration: "تعود الى 225 سنة".
-      return [...findDateSpans(tokens, text, offset), ...findCountSpans(tokens, text, offset).filter((span) => isDuration(tokens, span))]
-    case 'number':
-      return findCountSpans(tokens, text, offset).filter((span) => countsTheHead(tokens, span, head))
-    case 'person':
-      return [...findQuotedSpans(text, offset), ...findNameSpans(tokens, text, offset)]
-    case 'place':
-      return findQuotedSpans(text, offset)
-    case 'reason':
-      return findCauseSpans(tokens)
-    default:
-      return []
-  }
 }
 
 interface Clause {
@@ -260,7 +155,7 @@ function splitClauses(tokens: readonly Token[], text: string, offset: number): C
 }
 
 /** The narrowest run of clauses of a sentence that keeps its matched terms and the asked-for detail. */
-function narrowToClause(item: ScoredSentence, terms: readonly WeightedTerm[], analysis: QuestionAnalysis, index: SanadIndex): EvidenceSpan {
+function narrowToClause(item: Candidate, terms: readonly WeightedTerm[], index: SanadIndex): EvidenceSpan {
   const { sentence } = item
   const whole = { docId: sentence.docId, start: sentence.start, end: sentence.end }
   const text = index.textOf(sentence)
@@ -272,7 +167,7 @@ function narrowToClause(item: ScoredSentence, terms: readonly WeightedTerm[], an
     return terms.reduce((sum, term) => sum + term.weight * term.idf * bag.match(term), 0)
   }
   const target = weightIn(item.tokens) * 0.9
-  const details = detailSpans(analysis, item.tokens, text, sentence.start, headTermOf(analysis, terms))
+  const details = item.answerTypeSpans
   let best: { first: number; last: number; length: number } | null = null
   for (let first = 0; first < clauses.length; first++) {
     for (let last = first; last < clauses.length; last++) {
@@ -292,32 +187,33 @@ function narrowToClause(item: ScoredSentence, terms: readonly WeightedTerm[], an
   return { docId: sentence.docId, start, end }
 }
 
-function findShortAnswer(analysis: QuestionAnalysis, best: ScoredSentence, claim: EvidenceSpan, terms: readonly WeightedTerm[], index: SanadIndex): EvidenceSpan | null {
+function findShortAnswer(best: Candidate, claim: EvidenceSpan, terms: readonly WeightedTerm[]): EvidenceSpan | null {
   const tokens = best.tokens.filter((token) => token.start >= claim.start && token.end <= claim.end)
-  const text = index.textOf(best.sentence)
-  const spans = detailSpans(analysis, tokens, text, best.sentence.start, headTermOf(analysis, terms))
-    .filter((span) => span.start >= claim.start && span.end <= claim.end)
+  const spans = best.answerTypeSpans.filter((span) => span.start >= claim.start && span.end <= claim.end)
   if (spans.length === 0) return null
   const questionStems = new Set(terms.flatMap((term) => term.variants.map((variant) => variant.stem)))
+  const isQuestionWord = (token: Token) => questionStems.has(token.stem) || (token.cliticFreeStem !== null && token.cliticFreeStem !== undefined && questionStems.has(token.cliticFreeStem))
   const relevance = (span: { start: number; end: number }) => {
-    // A count whose noun the question names (كم دولة → "40 دولة") beats any other number.
     const inside = tokens.filter((token) => token.start >= span.start && token.end <= span.end)
-    const named = inside.some((token) => questionStems.has(token.stem)) ? 10 : 0
-    const matchedPositions = tokens.filter((token) => questionStems.has(token.stem)).map((token) => token.start)
+    // A count whose noun the question names (كم دولة → "40 دولة") beats any other number; a name or
+    // place made of the question's own words ("من هو سعد العلمي؟" → "سعد العلمي") is no answer.
+    const named = inside.some((token) => token.isNumber || /\d/.test(token.normalized)) && inside.some(isQuestionWord) ? 10 : 0
+    const echo = inside.length > 0 && inside.every(isQuestionWord) ? -20 : 0
+    const matchedPositions = tokens.filter(isQuestionWord).map((token) => token.start)
     const distance = Math.min(...matchedPositions.map((position) => Math.abs(position - span.start)), 10_000)
     // Between two dates, the fuller one: "الخميس7 أغسطس 2014" over "أغسطس الماضي".
     const specificity = inside.filter((token) => token.isNumber || ARABIC_MONTHS.has(token.normalized) || ENGLISH_MONTHS.has(token.normalized)).length
-    return named + specificity * 0.5 - distance / 10_000
+    return named + echo + specificity * 0.5 - distance / 10_000
   }
   const chosen = [...spans].sort((left, right) => relevance(right) - relevance(left))[0]!
+  if (relevance(chosen) < -10) return null
   return { docId: best.sentence.docId, start: chosen.start, end: chosen.end }
 }
 
 // A yes/no question is answered "no" when the evidence negates what the question asserts.
-function polarityOf(analysis: QuestionAnalysis, best: ScoredSentence): 'yes' | 'no' {
+function polarityOf(analysis: QuestionAnalysis, best: Candidate): 'yes' | 'no' {
   const questionNegated = analysis.question.split(/\s+/).some((word) => NEGATIONS.has(word.replace(/[؟?]/g, '')))
   const evidenceNegated = best.tokens.some((token) => NEGATIONS.has(token.normalized))
   return questionNegated === evidenceNegated ? 'yes' : 'no'
 }
 
-export type { TokenSpan }

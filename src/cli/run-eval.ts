@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { composeSanad } from '../compose-sanad.js'
 import { createIndexLocation } from '../config/create-index-location.js'
@@ -15,6 +17,9 @@ import { renderMetricsTable } from '../eval/render-metrics-table.js'
 import { renderProgressBar } from '../eval/render-progress-bar.js'
 import { runQuestionSet, type AskFunction } from '../eval/run-question-set.js'
 import { readReport, writeReport } from '../eval/write-report.js'
+import { crossValidateArcd, evaluateQuestionsOver } from '../eval/evaluate-generalization.js'
+import { collectTrainingExamples } from '../eval/train-answer-model.js'
+import { arcdTrainingQuestions, articlesOf, buildCollection, documentTexts, loadMultiSources, loadTrainingData, MULTI_HELDOUT_PATH, multiTrainingQuestions, TRAINING_NEGATIVE_OFFSET } from '../eval/training-sets.js'
 import { createLlmSupportJudge } from '../grounding/create-llm-support-judge.js'
 import { loadScoreOptions } from '../grounding/load-score-options.js'
 import { OpenAICompatibleClient } from '../llm/openai-compatible-client.js'
@@ -33,8 +38,11 @@ Runs the question set against the pipeline and writes report.json and report.htm
   --limit N            only the first N questions
   --top-k K            passages to retrieve per question
   --compare FILE       print deltas against an earlier report.json
-  --min METRIC=VALUE   exit 1 when a metric is below VALUE (repeatable), e.g. --min answerAccuracy=0.8
+  --min METRIC=VALUE   exit 1 when a metric is below VALUE (repeatable), e.g. --min containsAnswer=0.8
   --max METRIC=VALUE   exit 1 when a metric is above VALUE (repeatable), e.g. --max falseRefusalRate=0.1
+  --dataset NAME       seed (default: the question set above), arcd (5-fold cross-validation by article),
+                       multi (the multi-article dev set and its frozen held-out part), or all
+  --folds N            with --dataset arcd: folds of the cross-validation (default 5)
   --calibrate          only measure the support judge on datasets/support-pairs.json and print its accuracy
   --judge JUDGE        with --calibrate: lexical (default) or llm (the model of LLM_BASE_URL, prompt prompts/judge-support.md)
   -h, --help           show this help
@@ -64,6 +72,8 @@ async function runEval(): Promise<number> {
       min: { type: 'string', multiple: true },
       max: { type: 'string', multiple: true },
       calibrate: { type: 'boolean' },
+      dataset: { type: 'string', default: 'seed' },
+      folds: { type: 'string', default: '5' },
       judge: { type: 'string', default: 'lexical' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -74,6 +84,7 @@ async function runEval(): Promise<number> {
     return 0
   }
   if (values.calibrate) return calibrate(values.judge)
+  if (values.dataset !== 'seed') return runGeneralization(values.dataset, readPositiveInteger('--folds', values.folds), values.out)
   const thresholds = [...parseThresholds(values.min ?? [], 'min'), ...parseThresholds(values.max ?? [], 'max')]
   const topK = values['top-k'] === undefined ? undefined : readPositiveInteger('--top-k', values['top-k'])
   const baseline = values.compare ? await readReport(values.compare) : null
@@ -145,6 +156,56 @@ async function calibrate(judgeName: string): Promise<number> {
     ...calibration.errors.map((error) => `  ${error.id} ${error.perturbation}: expected ${error.expected ? 'supported' : 'unsupported'}, score ${error.score} ${error.reasons.join(',')} | ${error.claim}`),
   ]
   process.stdout.write(`${lines.join('\n')}\n`)
+  return 0
+}
+
+// The datasets the answer model was not tuned on by hand: ARCD cross-validated by article, the
+// multi-article dev set (the model is fitted on it) and its frozen held-out part (never fitted on).
+async function runGeneralization(dataset: string, folds: number, out: string): Promise<number> {
+  if (!['arcd', 'multi', 'all'].includes(dataset)) throw new SanadError('invalid_request', '--dataset must be seed, arcd, multi or all')
+  const config = loadConfig({})
+  const data = await loadTrainingData(config)
+  const summary: Record<string, unknown> = { tool: 'sanad-eval-generalization', createdAt: new Date().toISOString() }
+  const percent = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${(value * 100).toFixed(1)}%`)
+  if (dataset === 'arcd' || dataset === 'all') {
+    process.stderr.write(`ARCD: ${data.arcd.questions.length} questions over ${data.arcd.sources.length} paragraphs, ${folds}-fold cross-validation by article…\n`)
+    const examples = await collectTrainingExamples(data.arcdCollection, arcdTrainingQuestions(data.arcd, data.arcd.questions, TRAINING_NEGATIVE_OFFSET))
+    const extra = await collectTrainingExamples(data.multiCollection, multiTrainingQuestions(data.dev, documentTexts(data.multiCollection.index)))
+    const figures = await crossValidateArcd({
+      arcd: data.arcd, collection: data.arcdCollection, examples, extraExamples: extra, config, folds, trainedOn: data.trainedOn,
+      onFold: (fold, foldFigures) => process.stderr.write(`  fold ${fold + 1}: sentence match ${percent(foldFigures.sentenceMatch)}, F1 ${(foldFigures.tokenF1 * 100).toFixed(1)}, other article refused ${percent(foldFigures.otherArticleRefused)}\n`),
+    })
+    summary.arcd = figures
+    process.stdout.write(
+      [
+        `ARCD (${figures.questions} questions, ${folds}-fold cross-validation by article):`,
+        `  restricted to its paragraph: sentence match ${percent(figures.sentenceMatch)}, cited span holds the gold answer ${percent(figures.evidenceHoldsAnswer)}, false refusals ${percent(figures.falseRefusals)}`,
+        `  short answer: exact match ${percent(figures.exactMatch)}, token F1 ${(figures.tokenF1 * 100).toFixed(1)}`,
+        `  asked of another article's paragraph: refused ${percent(figures.otherArticleRefused)}; of another paragraph of its own article: refused ${percent(figures.sameArticleRefused)}`,
+        `  all paragraphs, no filter: sentence match ${percent(figures.openSentenceMatch)}`,
+        '',
+      ].join('\n'),
+    )
+  }
+  if (dataset === 'multi' || dataset === 'all') {
+    const heldout = await loadQuestionSet(MULTI_HELDOUT_PATH)
+    const sources = await loadMultiSources([...articlesOf(data.dev), ...articlesOf(heldout)])
+    const { index } = await buildCollection(sources, config)
+    const parts: [string, Question[]][] = [['dev (fitted on)', data.dev], ['held-out (frozen)', heldout]]
+    for (const [name, questions] of parts) {
+      for (const restrictToDocument of [false, true]) {
+        const { metrics } = await evaluateQuestionsOver(questions, index, config, { restrictToDocument })
+        const label = `${name}, ${restrictToDocument ? 'restricted to its article' : `all ${sources.length} documents`}`
+        summary[`multi ${label}`] = metrics
+        process.stdout.write(
+          `multi-article ${label} (${metrics.count} questions): answered correctly ${percent(metrics.answeredCorrectly)}, contains answer ${percent(metrics.containsAnswer)}, exact ${percent(metrics.exactMatch)}, F1 ${((metrics.tokenF1 ?? 0) * 100).toFixed(1)}, false refusals ${percent(metrics.falseRefusalRate)}, missed refusals ${percent(metrics.refusalRecall === null ? null : 1 - metrics.refusalRecall)}, cited gold ${percent(metrics.hitAtK)}\n`,
+        )
+      }
+    }
+  }
+  await mkdir(out, { recursive: true })
+  await writeFile(join(out, 'generalization.json'), `${JSON.stringify(summary, null, 2)}\n`)
+  process.stdout.write(`wrote ${join(out, 'generalization.json')}\n`)
   return 0
 }
 

@@ -2,7 +2,7 @@ import type { MetricSet } from './eval-report-schemas.js'
 import { formatMetric } from './render-metrics-table.js'
 
 const COMPARED: readonly (keyof MetricSet)[] = [
-  'hitAtK', 'mrr', 'contextPrecision', 'answerAccuracy', 'exactMatch', 'tokenF1', 'citationRecall', 'citationPrecision',
+  'hitAtK', 'mrr', 'contextPrecision', 'containsAnswer', 'exactMatch', 'tokenF1', 'citationRecall', 'citationPrecision',
   'faithfulness', 'refusalRecall', 'falseRefusalRate', 'citationValidity', 'groundingScore', 'latencyP50Ms', 'latencyP95Ms',
 ]
 // For these, lower is better.

@@ -76,6 +76,7 @@ export function evaluateQuestion(record: EvalRecord, documents: ReadonlyMap<stri
     retrievalRank: scoresRetrieval && firstHit >= 0 ? firstHit + 1 : null,
     contextPrecision: scoresRetrieval ? measureContextPrecision(passages.map((passage) => passage.overlapsGold)) : null,
     correct: question.answerable ? (match?.contains ?? false) : null,
+    answeredCorrectly: question.answerable ? (match?.contains ?? false) && citations.some((citation) => citation.overlapsGold) : null,
     exactMatch: question.answerable ? (match?.exactMatch ?? false) : null,
     tokenF1: question.answerable ? (match?.tokenF1 ?? 0) : null,
     citationRecall: citationScores?.recall ?? null,
@@ -106,7 +107,8 @@ export function summarizeResults(results: readonly QuestionResult[]): MetricSet 
     mrr: mean(retrieval.map((result) => (result.retrievalRank === null ? 0 : 1 / result.retrievalRank))),
     contextPrecision: mean(retrieval.map((result) => result.contextPrecision ?? 0)),
     // A failed call counts as a wrong answer, so errors cannot raise accuracy.
-    answerAccuracy: mean(answerable.map((result) => (result.correct ? 1 : 0))),
+    containsAnswer: mean(answerable.map((result) => (result.correct ? 1 : 0))),
+    answeredCorrectly: mean(answerable.map((result) => (result.answeredCorrectly ? 1 : 0))),
     exactMatch: mean(answerable.map((result) => (result.exactMatch ? 1 : 0))),
     tokenF1: mean(answerable.map((result) => result.tokenF1 ?? 0)),
     citationRecall: scored((result) => result.citationRecall),

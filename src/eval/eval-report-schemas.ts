@@ -9,7 +9,10 @@ export const MetricSetSchema = z.object({
   hitAtK: Rate,
   mrr: Rate,
   contextPrecision: Rate,
-  answerAccuracy: Rate,
+  /** Answered, the answer contains an acceptable answer, and a citation overlaps the gold evidence. */
+  answeredCorrectly: Rate.default(null),
+  /** The answer text contains an acceptable answer (containment: a whole sentence may pass). */
+  containsAnswer: Rate,
   exactMatch: Rate,
   tokenF1: Rate,
   citationRecall: Rate,
@@ -26,7 +29,7 @@ export type MetricSet = z.infer<typeof MetricSetSchema>
 
 /** The metric names that are rates in [0,1] and can be compared or gated on. */
 export const RATE_METRICS = [
-  'hitAtK', 'mrr', 'contextPrecision', 'answerAccuracy', 'exactMatch', 'tokenF1', 'citationRecall', 'citationPrecision',
+  'hitAtK', 'mrr', 'contextPrecision', 'answeredCorrectly', 'containsAnswer', 'exactMatch', 'tokenF1', 'citationRecall', 'citationPrecision',
   'faithfulness', 'refusalRecall', 'falseRefusalRate', 'citationValidity', 'groundingScore',
 ] as const satisfies readonly (keyof MetricSet)[]
 
@@ -52,6 +55,7 @@ export const QuestionResultSchema = z.object({
   retrievalRank: z.number().int().nullable(),
   contextPrecision: Rate,
   correct: z.boolean().nullable(),
+  answeredCorrectly: z.boolean().nullable().default(null),
   exactMatch: z.boolean().nullable(),
   tokenF1: Rate,
   citationRecall: Rate,

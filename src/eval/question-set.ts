@@ -33,6 +33,8 @@ export const QuestionSchema = z
     answerable: z.boolean(),
     acceptableAnswers: z.array(z.string().min(1)),
     goldEvidence: z.array(z.string().min(1)),
+    /** The document the question is about, in a collection of several. */
+    docId: z.string().optional(),
     notes: z.string().optional(),
   })
   .superRefine((question, context) => {

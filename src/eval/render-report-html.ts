@@ -2,7 +2,7 @@ import type { EvalReport, MetricSet, QuestionResult } from './eval-report-schema
 import { formatMetric } from './render-metrics-table.js'
 
 const CHARTED: readonly [keyof MetricSet, string][] = [
-  ['answerAccuracy', 'Answer accuracy'],
+  ['containsAnswer', 'Answer contains an acceptable answer'],
   ['hitAtK', 'Retrieval hit@k'],
   ['citationRecall', 'Citation recall (ALCE)'],
   ['citationPrecision', 'Citation precision (ALCE)'],
@@ -13,7 +13,7 @@ const CHARTED: readonly [keyof MetricSet, string][] = [
 ]
 const TABLE_COLUMNS: readonly [keyof MetricSet, string][] = [
   ['count', 'n'], ['errors', 'errors'], ['hitAtK', 'hit@k'], ['mrr', 'MRR'], ['contextPrecision', 'context precision'],
-  ['answerAccuracy', 'accuracy'], ['exactMatch', 'exact'], ['tokenF1', 'token F1'], ['citationRecall', 'citation recall'],
+  ['containsAnswer', 'contains answer'], ['exactMatch', 'exact'], ['tokenF1', 'token F1'], ['citationRecall', 'citation recall'],
   ['citationPrecision', 'citation precision'], ['faithfulness', 'faithfulness'], ['refusalRecall', 'refusal recall'],
   ['falseRefusalRate', 'false refusals'], ['citationValidity', 'citation validity'], ['groundingScore', 'grounding'],
   ['latencyP50Ms', 'p50 ms'], ['latencyP95Ms', 'p95 ms'],

@@ -59,6 +59,7 @@ export function scoreExternalAnswers(
       retrievalRank: null,
       contextPrecision: null,
       correct: null,
+      answeredCorrectly: null,
       exactMatch: null,
       tokenF1: null,
       citationRecall: citationScores?.recall ?? null,

@@ -5,13 +5,14 @@ import type { QuestionAnswerer } from '../../src/answer/question-answerer.js'
 import type { SanadIndex } from '../../src/index/sanad-index.js'
 import { HybridRetriever } from '../../src/retrieve/hybrid-retriever.js'
 import { loadTestIndex } from '../support/load-test-index.js'
+import { loadAnswerModel } from '../../src/answer/load-answer-model.js'
 
 let index: SanadIndex
 let answerer: QuestionAnswerer
 
 beforeAll(async () => {
   index = await loadTestIndex()
-  answerer = createQuestionAnswerer({
+  answerer = createQuestionAnswerer({ model: loadAnswerModel(),
     index,
     retriever: new HybridRetriever(index, 5),
     defaultTopK: 5,

@@ -13,6 +13,7 @@ import { HybridRetriever } from '../../src/retrieve/hybrid-retriever.js'
 import { startFakeModelServer, type FakeHandler, type FakeModelServer, type FakeReply, type RecordedRequest } from '../support/fake-model-server.js'
 import { loadTestIndex } from '../support/load-test-index.js'
 import { evidenceNumberOf, isAnswerRequest, readEvidence, userPromptOf } from '../support/read-model-request.js'
+import { loadAnswerModel } from '../../src/answer/load-answer-model.js'
 
 const BIN_LADEN_QUESTION = 'متى أعلن أوباما مقتل بن لادن؟'
 const BIN_LADEN_DATE = '2 مايو 2011'
@@ -40,7 +41,7 @@ beforeEach(() => {
 
 function createAnswerer(clientOptions: Partial<OpenAICompatibleClientOptions> = {}): QuestionAnswerer {
   const client = new OpenAICompatibleClient({ baseUrl: server.url, model: 'fake-model', timeoutMs: 5000, maxRetries: 0, ...clientOptions })
-  return createQuestionAnswerer({ index, retriever, defaultTopK: 5, scoreGrounding, llm: createLlmAnswerer({ client }) })
+  return createQuestionAnswerer({ model: loadAnswerModel(), index, retriever, defaultTopK: 5, scoreGrounding, llm: createLlmAnswerer({ client }) })
 }
 
 function scoreGrounding(answer: string, citations: readonly Citation[]): AskResponse['grounding'] {

@@ -14,6 +14,7 @@ import { HybridRetriever } from '../../src/retrieve/hybrid-retriever.js'
 import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js'
 import { copyIndexDirectory } from '../support/load-test-index.js'
 import { isAnswerRequest, readEvidence, userPromptOf } from '../support/read-model-request.js'
+import { loadAnswerModel } from '../../src/answer/load-answer-model.js'
 
 const POISONED_ID = 'poisoned-notice'
 const POISON_CLAIM_AR = 'أعلن أوباما مقتل بن لادن في كابول عام 2015'
@@ -56,7 +57,7 @@ beforeAll(async () => {
     return { type: 'completion', content }
   })
   const client = new OpenAICompatibleClient({ baseUrl: server.url, model: 'fake-model', timeoutMs: 5000, maxRetries: 0 })
-  answerer = createQuestionAnswerer({
+  answerer = createQuestionAnswerer({ model: loadAnswerModel(),
     index,
     retriever: new HybridRetriever(index, 5),
     defaultTopK: 5,
@@ -135,7 +136,7 @@ describe('a poisoned source document', () => {
 
 describe('a poisoned source document, offline', () => {
   it('should never be quoted or cited by the extractive answerer', async () => {
-    const offline = createQuestionAnswerer({
+    const offline = createQuestionAnswerer({ model: loadAnswerModel(),
       index,
       retriever: new HybridRetriever(index, 5),
       defaultTopK: 5,

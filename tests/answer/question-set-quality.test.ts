@@ -19,7 +19,7 @@ beforeAll(async () => {
   const records = await runQuestionSet(await loadQuestionSet(), (request) => sanad.answerer.ask(request))
   computed = computeMetrics(records, new Map([...sanad.index.documents].map(([id, document]) => [id, document.text])))
   const { metrics } = computed
-  console.info(`question set: answer accuracy ${metrics.answerAccuracy}, refusal recall ${metrics.refusalRecall}, false refusals ${metrics.falseRefusalRate}, citation validity ${metrics.citationValidity}`)
+  console.info(`question set: answer accuracy ${metrics.containsAnswer}, refusal recall ${metrics.refusalRecall}, false refusals ${metrics.falseRefusalRate}, citation validity ${metrics.citationValidity}`)
 }, 120_000)
 
 const answerable = (results: readonly QuestionResult[]) => results.filter((result) => result.answerable)

@@ -20,14 +20,14 @@ describe('computeMetrics', () => {
     expect(result('q1').exactMatch).toBe(true)
     expect(result('q2').correct).toBe(true)
     expect(result('q3').correct).toBe(false)
-    expect(metrics.answerAccuracy).toBeCloseTo(2 / 3)
+    expect(metrics.containsAnswer).toBeCloseTo(2 / 3)
   })
 
   it('should measure refusals on unanswerable questions and false refusals on answerable ones', () => {
     expect(metrics.refusalRecall).toBe(0.5)
     expect(metrics.falseRefusalRate).toBeCloseTo(1 / 3)
     expect(byKind['out-of-domain']!.refusalRecall).toBe(0.5)
-    expect(byKind['out-of-domain']!.answerAccuracy).toBeNull()
+    expect(byKind['out-of-domain']!.containsAnswer).toBeNull()
     expect(byKind.list!.falseRefusalRate).toBe(1)
   })
 
@@ -68,7 +68,7 @@ describe('computeMetrics', () => {
   it('should count a failed call as a wrong answer and as an error', () => {
     const failed = evaluateQuestion({ ...EVAL_RECORDS[0]!, response: null, error: 'boom' }, EVAL_DOCUMENTS)
     expect(failed.failures).toEqual(['error'])
-    expect(computeMetrics([{ ...EVAL_RECORDS[0]!, response: null, error: 'boom' }], EVAL_DOCUMENTS).metrics).toMatchObject({ errors: 1, answerAccuracy: 0, hitAtK: null })
+    expect(computeMetrics([{ ...EVAL_RECORDS[0]!, response: null, error: 'boom' }], EVAL_DOCUMENTS).metrics).toMatchObject({ errors: 1, containsAnswer: 0, hitAtK: null })
   })
 })
 

@@ -67,12 +67,12 @@ describe('report.html in headless Chromium', () => {
         return { metric: svg.getAttribute('data-metric'), width: box.width, height: box.height, bars: bars.map((bar) => bar.width * bar.height) }
       }),
     )
-    expect(charts.map((chart) => chart.metric)).toEqual(expect.arrayContaining(['answerAccuracy', 'hitAtK', 'citationRecall', 'refusalRecall', 'latency']))
+    expect(charts.map((chart) => chart.metric)).toEqual(expect.arrayContaining(['containsAnswer', 'hitAtK', 'citationRecall', 'refusalRecall', 'latency']))
     for (const chart of charts) {
       expect(chart.width).toBeGreaterThan(0)
       expect(chart.height).toBeGreaterThan(0)
     }
-    const accuracy = charts.find((chart) => chart.metric === 'answerAccuracy')!
+    const accuracy = charts.find((chart) => chart.metric === 'containsAnswer')!
     expect(accuracy.bars.some((area) => area > 0)).toBe(true)
     expect(await page.locator('article.failure').count()).toBe(report.results.filter((item) => item.failures.length > 0).length)
     await page.close()

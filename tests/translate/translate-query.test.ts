@@ -11,6 +11,7 @@ import { contentStems } from '../../src/text/tokenize.js'
 import { BUNDLED_DICTIONARY_DIRECTORY } from '../../src/translate/read-dictd-dictionary.js'
 import { createQueryTranslator } from '../../src/translate/translate-query.js'
 import { loadTestIndex } from '../support/load-test-index.js'
+import { loadAnswerModel } from '../../src/answer/load-answer-model.js'
 
 // The copy bundled with sanad: English questions need nothing beyond `npm install`.
 const DICTIONARY_DIRECTORY = BUNDLED_DICTIONARY_DIRECTORY
@@ -36,7 +37,7 @@ function sentenceAround(span: string): string {
 }
 
 function answererWith(translateQuery: ReturnType<typeof createQueryTranslator>) {
-  return createQuestionAnswerer({
+  return createQuestionAnswerer({ model: loadAnswerModel(),
     index,
     retriever: new HybridRetriever(index, 5),
     defaultTopK: 5,

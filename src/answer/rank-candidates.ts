@@ -1,0 +1,207 @@
+import type { Sentence } from '../chunk/corpus.js'
+import type { SanadIndex } from '../index/sanad-index.js'
+import type { RetrievedChunk } from '../retrieve/hybrid-retriever.js'
+import type { Token } from '../text/tokenize.js'
+import type { QuestionAnalysis } from './analyze-question.js'
+import { findPoisonedDocuments } from './contains-injected-instructions.js'
+import { findAnswerTypeSpans, needsDetail } from './find-answer-type-spans.js'
+import { StemBag, type WeightedTerm } from './match-terms.js'
+
+/** Bumped whenever a feature's meaning changes, so an older model file is refused. */
+export const FEATURE_VERSION = 5
+
+/** The features of a candidate sentence, in the order the ranker's weights follow. */
+export const SENTENCE_FEATURES = [
+  'ownCoverage',
+  'contextCoverage',
+  'matchedShare',
+  'ownMatchedShare',
+  'hasAnswerType',
+  'answerTypeMissing',
+  'answerTypeProximity',
+  'headMatched',
+  'requiredMatched',
+  'chunkReciprocalRank',
+  'denseScore',
+  'lexicalShare',
+  'termDensity',
+  'novelty',
+  'logLength',
+  'keyTermMissing',
+  'contextKeyMissing',
+  'isFirstSentence',
+] as const
+
+/** The features of a question's best candidate, in the order the decider's weights follow. */
+export const DECISION_FEATURES = [
+  'bestProbability',
+  'margin',
+  'ownCoverage',
+  'matchedShare',
+  'ownMatchedShare',
+  'hasAnswerType',
+  'answerTypeProximity',
+  'keyTermMissing',
+  'contextKeyMissing',
+  'absentShare',
+  'headMatched',
+  'headKnown',
+  'contentTerms',
+  'typedQuestion',
+] as const
+
+// A neighbouring sentence's words count for half: context supports an answer, it rarely is one.
+const NEIGHBOUR_CREDIT = 0.5
+
+/** A sentence that may answer the question, with what retrieval and matching said about it. */
+export interface Candidate {
+  sentence: Sentence
+  tokens: Token[]
+  /** Where the best chunk holding it ranked (0 = first). */
+  chunkRank: number
+  features: number[]
+  /** Offsets of the asked-for type found in it (dates for متى, counts for كم …). */
+  answerTypeSpans: { start: number; end: number }[]
+  coverage: number
+  ownCoverage: number
+  /** The ranker's probability that it holds the answer; 0 until ranked. */
+  probability: number
+}
+
+/** The candidate sentences of the retrieved chunks (poisoned documents left out), each with its features. */
+export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly WeightedTerm[], retrieved: readonly RetrievedChunk[], index: SanadIndex): Candidate[] {
+  const poisoned = findPoisonedDocuments(index)
+  const seen = new Set<number>()
+  const maxLexical = Math.max(0, ...retrieved.map((hit) => hit.lexical ?? 0))
+  const bags = new Map<number, StemBag>()
+  const bagOf = (sentence: Sentence) => {
+    let bag = bags.get(sentence.id)
+    if (!bag) bags.set(sentence.id, (bag = new StemBag(index.tokensOf(sentence))))
+    return bag
+  }
+  const content = terms.filter((term) => term.weight >= 1)
+  const totalWeight = terms.reduce((sum, term) => sum + term.weight * term.idf, 0) || 1
+  const maxIdf = Math.max(0, ...content.map((term) => term.idf)) || 1
+  const head = terms.find((term) => term.stem === analysis.headStem)
+  const required = new Set(analysis.requiredStems)
+  const candidates: Candidate[] = []
+
+  retrieved.forEach((hit, chunkRank) => {
+    if (poisoned.has(hit.chunk.docId)) return
+    for (const id of hit.chunk.sentenceIds) {
+      if (seen.has(id)) continue
+      seen.add(id)
+      const sentence = index.sentenceAt(id)
+      const tokens = index.tokensOf(sentence)
+      const bag = bagOf(sentence)
+      const neighbours = [neighbourOf(index, sentence, -1), neighbourOf(index, sentence, 1)].filter((other) => other !== undefined).map(bagOf)
+      let own = 0
+      let withContext = 0
+      let matchedContent = 0
+      let ownMatchedContent = 0
+      let missingIdf = 0
+      let contextMissingIdf = 0
+      let requiredMatched = required.size === 0
+      for (const term of terms) {
+        const weight = term.weight * term.idf
+        const match = bag.match(term)
+        const contextMatch = Math.max(0, ...neighbours.map((other) => other.match(term))) * NEIGHBOUR_CREDIT
+        own += weight * match
+        withContext += weight * Math.max(match, contextMatch)
+        if (term.weight >= 1) {
+          matchedContent += Math.max(match, contextMatch)
+          ownMatchedContent += match
+          if (match === 0) missingIdf = Math.max(missingIdf, term.idf)
+          if (match === 0 && contextMatch === 0) contextMissingIdf = Math.max(contextMissingIdf, term.idf)
+        }
+        if (match > 0 && required.has(term.stem)) requiredMatched = true
+      }
+      const text = index.textOf(sentence)
+      const answerTypeSpans = findAnswerTypeSpans(analysis, tokens, text, sentence.start, head)
+      const matchedPositions: number[] = []
+      let contentTokens = 0
+      let novelTokens = 0
+      tokens.forEach((token, position) => {
+        if (token.isStopword) return
+        contentTokens++
+        const isQuestionWord = terms.some((term) => term.variants.some((variant) => variant.stem === token.stem || variant.stem === token.cliticFreeStem))
+        if (isQuestionWord) matchedPositions.push(position)
+        else novelTokens++
+      })
+      const window = matchedPositions.length > 0 ? matchedPositions.at(-1)! - matchedPositions[0]! + 1 : 0
+      const headMatched = head ? (bag.match(head) > 0 ? 1 : 0) : 0.5
+      const hasAnswerType = answerTypeSpans.length > 0 ? 1 : 0
+      const coverage = withContext / totalWeight
+      const features = [
+        own / totalWeight,
+        coverage,
+        content.length === 0 ? 1 : matchedContent / content.length,
+        content.length === 0 ? 1 : ownMatchedContent / content.length,
+        hasAnswerType,
+        needsDetail(analysis) && !hasAnswerType ? 1 : 0,
+        measureProximity(answerTypeSpans, tokens, matchedPositions),
+        headMatched,
+        requiredMatched ? 1 : 0,
+        1 / (1 + chunkRank),
+        hit.dense ?? 0,
+        maxLexical > 0 ? (hit.lexical ?? 0) / maxLexical : 0,
+        window > 0 ? matchedPositions.length / window : 0,
+        contentTokens > 0 ? novelTokens / contentTokens : 0,
+        Math.log(1 + tokens.length),
+        content.length === 0 ? 0 : missingIdf / maxIdf,
+        content.length === 0 ? 0 : contextMissingIdf / maxIdf,
+        isFirstOfDocument(index, sentence) ? 1 : 0,
+      ]
+      candidates.push({ sentence, tokens, chunkRank, features, answerTypeSpans, coverage, ownCoverage: own / totalWeight, probability: 0 })
+    }
+  })
+  return candidates
+}
+
+/** The decider's features: how sure the ranker is of the best candidate, and what the question lacks there. */
+export function computeDecisionFeatures(ranked: readonly Candidate[], analysis: QuestionAnalysis, terms: readonly WeightedTerm[]): number[] {
+  const [best, second] = ranked
+  const feature = (name: (typeof SENTENCE_FEATURES)[number]) => best?.features[SENTENCE_FEATURES.indexOf(name)] ?? 0
+  const head = terms.find((term) => term.stem === analysis.headStem)
+  const content = terms.filter((term) => term.weight >= 1)
+  return [
+    best?.probability ?? 0,
+    (best?.probability ?? 0) - (second?.probability ?? 0),
+    feature('ownCoverage'),
+    feature('matchedShare'),
+    feature('ownMatchedShare'),
+    feature('hasAnswerType'),
+    feature('answerTypeProximity'),
+    best ? feature('keyTermMissing') : 1,
+    best ? feature('contextKeyMissing') : 1,
+    content.length === 0 ? 0 : content.filter((term) => term.documentFrequency === 0).length / content.length,
+    feature('headMatched'),
+    head ? (head.documentFrequency > 0 ? 1 : 0) : 0.5,
+    Math.log(1 + terms.filter((term) => term.weight >= 1).length),
+    ['date', 'number', 'person', 'place'].includes(analysis.kind) ? 1 : 0,
+  ]
+}
+
+// The share of the question's matched words within four words of the asked-for detail: "مقتل بن لادن في 2 مايو 2011".
+function measureProximity(spans: readonly { start: number; end: number }[], tokens: readonly Token[], matchedPositions: readonly number[]): number {
+  if (spans.length === 0 || matchedPositions.length === 0) return 0
+  let best = 0
+  for (const span of spans) {
+    const first = tokens.findIndex((token) => token.start >= span.start)
+    const last = tokens.findLastIndex((token) => token.end <= span.end)
+    const near = matchedPositions.filter((position) => position >= first - 4 && position <= last + 4).length
+    best = Math.max(best, near / matchedPositions.length)
+  }
+  return best
+}
+
+/** The sentence before or after in the same document section, if any. */
+export function neighbourOf(index: SanadIndex, sentence: Sentence, step: -1 | 1): Sentence | undefined {
+  const other = index.corpus.sentences[sentence.id + step]
+  return other && other.docId === sentence.docId && other.section === sentence.section ? other : undefined
+}
+
+function isFirstOfDocument(index: SanadIndex, sentence: Sentence): boolean {
+  const previous = index.corpus.sentences[sentence.id - 1]
+  return !previous || previous.docId !== sentence.docId
+}
