@@ -1,5 +1,6 @@
 import { detectLanguage } from '../text/detect-language.js'
 import { normalizeArabic } from '../text/normalize-arabic.js'
+import { ARABIC_MONTHS, ENGLISH_MONTHS } from '../text/calendar-words.js'
 import { isPersonRole } from '../text/person-roles.js'
 import { tokenize } from '../text/tokenize.js'
 import type { HistoryMessage } from './answer-schemas.js'
@@ -29,6 +30,11 @@ export interface QuestionAnalysis {
   isFollowUp: boolean
   /** `كم` followed by a verb ("كم تبلغ قيمة …"): an amount is asked for, not a count of the next word. */
   countsWithVerb: boolean
+  /**
+   * Stems the evidence must hold because the question pins its subject with them: its numbers and
+   * dates ("في مايو 2023") and the words of a quoted title ("فيلم «تشريح سقوط»").
+   */
+  constraintStems: string[]
 }
 
 interface KindRule {
@@ -101,6 +107,20 @@ export function normalizeQuestionWords(question: string): string {
     .replace(/^(و|ف)?لمادا(?=\s|$)/, '$1لماذا')
 }
 
+const QUOTED = /[«“"]([^»”"]{1,80})[»”"]/g
+
+/** The stems a question pins its subject with: numbers, years and month names, and quoted words. */
+export function findConstraintStems(question: string): string[] {
+  const stems = new Set<string>()
+  for (const token of tokenize(question)) {
+    if (token.isNumber || ARABIC_MONTHS.has(token.normalized) || ENGLISH_MONTHS.has(token.normalized)) stems.add(token.stem)
+  }
+  for (const match of question.matchAll(QUOTED)) {
+    for (const token of tokenize(match[1]!)) if (!token.isStopword) stems.add(token.stem)
+  }
+  return [...stems]
+}
+
 /** Classifies a question by its interrogative and collects its content terms. */
 export function classifyQuestion(question: string): { kind: QuestionKind; language: 'ar' | 'en' } {
   const normalized = normalizeQuestionWords(question)
@@ -145,7 +165,7 @@ export function analyzeQuestion(question: string, history: readonly HistoryMessa
   const headStem = findHeadStem(amountWithVerb ? normalized.replace(/^((?:و|ف)?(?:كم|بكم))\s+\S+/, '$1') : question)
 
   if (!isFollowUp || previousQuestion === undefined) {
-    return { question, language, kind, terms: ownTerms, headStem, requiredStems: [], searchText: question, isFollowUp: false, countsWithVerb: amountWithVerb }
+    return { question, language, kind, terms: ownTerms, headStem, requiredStems: [], searchText: question, isFollowUp: false, countsWithVerb: amountWithVerb, constraintStems: findConstraintStems(question) }
   }
   const earlier = analyzeQuestion(previousQuestion, history.slice(0, history.lastIndexOf(history.find((message) => message.content === previousQuestion)!)))
   const carried = earlier.terms
@@ -162,5 +182,6 @@ export function analyzeQuestion(question: string, history: readonly HistoryMessa
     searchText: `${earlier.searchText} ${question}`,
     isFollowUp: true,
     countsWithVerb: amountWithVerb,
+    constraintStems: [...new Set([...findConstraintStems(question), ...earlier.constraintStems])],
   }
 }

@@ -68,6 +68,7 @@ export function extractAnswer(
   // a yes/no question asserting something they never mention can be neither confirmed nor denied.
   // (Only for Arabic questions: a translated word missing from the sources is more often a dictionary gap.)
   const head = terms.find((term) => term.stem === analysis.headStem)
+  const headMissing = head !== undefined && head.documentFrequency === 0
   const unknownInClaim = analysis.kind === 'yes-no' && analysis.language === 'ar' && terms.some((term) => term.weight >= 1 && term.documentFrequency === 0 && !/^\d/.test(term.stem))
   const answerProbability = ranked.length > 0 ? predictProbability(model.decider, computeDecisionFeatures(ranked, analysis, terms)) : 0
   trace?.({ analysis, terms, ranked, answerProbability, threshold: model.threshold })
@@ -77,7 +78,7 @@ export function extractAnswer(
     const topical = gatherCandidates(analysis, terms, retrieved, index).some((item) => item.features[SENTENCE_FEATURES.indexOf('matchedShare')]! >= TOPIC_PRESENT_SHARE)
     if (topical) return { answered: false, reason: 'missing-detail', missingDetail: analysis.kind, related, coverage: 0 }
   }
-  if ((head && head.documentFrequency === 0) || unknownInClaim || !best) {
+  if (headMissing || unknownInClaim || !best) {
     return { answered: false, reason: 'not-in-sources', missingDetail: null, related, coverage: best?.coverage ?? 0 }
   }
   if (answerProbability < model.threshold) return { answered: false, reason: 'not-in-sources', missingDetail: null, related, coverage: best.coverage }
@@ -101,15 +102,19 @@ export function extractAnswer(
 
 /**
  * The candidate sentences of the retrieved chunks, best first by the fitted ranker. A date, amount or
- * name question is only answered by a sentence holding a date, an amount or a name, and a follow-up
- * about a new subject only by one naming it: rules of language, not weights.
+ * name question is only answered by a sentence holding a date, an amount or a name; a follow-up
+ * about a new subject only by one naming it; a question pinned by a number, a date or a quoted title
+ * only by a sentence (or its neighbours) holding them: rules of language, not weights.
  */
 export function rankCandidates(analysis: QuestionAnalysis, terms: readonly WeightedTerm[], retrieved: readonly RetrievedChunk[], index: SanadIndex, model: AnswerModel): Candidate[] {
   const all = gatherCandidates(analysis, terms, retrieved, index)
   const requiredMatched = SENTENCE_FEATURES.indexOf('requiredMatched')
   // "وماذا عن البحرين؟" asks the earlier question about Bahrain: a sentence without Bahrain cannot answer it.
   const candidates = all.filter(
-    (candidate) => (!needsDetail(analysis) || candidate.answerTypeSpans.length > 0) && (analysis.requiredStems.length === 0 || candidate.features[requiredMatched] === 1),
+    (candidate) =>
+      candidate.meetsConstraints &&
+      (!needsDetail(analysis) || candidate.answerTypeSpans.length > 0) &&
+      (analysis.requiredStems.length === 0 || candidate.features[requiredMatched] === 1),
   )
   for (const candidate of candidates) candidate.probability = predictProbability(model.ranker, candidate.features)
   return candidates.sort((left, right) => right.probability - left.probability || left.chunkRank - right.chunkRank || left.sentence.id - right.sentence.id)

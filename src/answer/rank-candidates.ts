@@ -8,7 +8,7 @@ import { findAnswerTypeSpans, needsDetail } from './find-answer-type-spans.js'
 import { StemBag, type WeightedTerm } from './match-terms.js'
 
 /** Bumped whenever a feature's meaning changes, so an older model file is refused. */
-export const FEATURE_VERSION = 5
+export const FEATURE_VERSION = 9
 
 /** The features of a candidate sentence, in the order the ranker's weights follow. */
 export const SENTENCE_FEATURES = [
@@ -29,27 +29,26 @@ export const SENTENCE_FEATURES = [
   'logLength',
   'keyTermMissing',
   'contextKeyMissing',
+  'elsewhereMissing',
   'isFirstSentence',
 ] as const
 
 /** The features of a question's best candidate, in the order the decider's weights follow. */
 export const DECISION_FEATURES = [
   'bestProbability',
-  'margin',
   'ownCoverage',
+  'contextCoverage',
   'matchedShare',
-  'ownMatchedShare',
-  'hasAnswerType',
-  'answerTypeProximity',
   'keyTermMissing',
   'contextKeyMissing',
   'absentShare',
-  'headMatched',
-  'headKnown',
-  'contentTerms',
+  'headInCandidates',
   'typedQuestion',
+  'answerTypeProximity',
+  'elsewhereMissing',
 ] as const
 
+const HEAD_MATCHED = SENTENCE_FEATURES.indexOf('headMatched')
 // A neighbouring sentence's words count for half: context supports an answer, it rarely is one.
 const NEIGHBOUR_CREDIT = 0.5
 
@@ -66,6 +65,8 @@ export interface Candidate {
   ownCoverage: number
   /** The ranker's probability that it holds the answer; 0 until ranked. */
   probability: number
+  /** Whether it (with its neighbours) holds every stem the question pins its subject with. */
+  meetsConstraints: boolean
 }
 
 /** The candidate sentences of the retrieved chunks (poisoned documents left out), each with its features. */
@@ -84,7 +85,9 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
   const maxIdf = Math.max(0, ...content.map((term) => term.idf)) || 1
   const head = terms.find((term) => term.stem === analysis.headStem)
   const required = new Set(analysis.requiredStems)
+  const constraints = analysis.constraintStems.map((stem) => terms.find((term) => term.stem === stem) ?? { stem, normalized: stem, weight: 1, variants: [{ stem, quality: 1 }], idf: 1, documentFrequency: 0 })
   const candidates: Candidate[] = []
+  const matchedIn = new Map<number, Set<string>>()
 
   retrieved.forEach((hit, chunkRank) => {
     if (poisoned.has(hit.chunk.docId)) return
@@ -116,6 +119,8 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
         }
         if (match > 0 && required.has(term.stem)) requiredMatched = true
       }
+      matchedIn.set(sentence.id, new Set(content.filter((term) => bag.match(term) > 0 || neighbours.some((other) => other.match(term) > 0)).map((term) => term.stem)))
+      const meetsConstraints = constraints.every((term) => bag.match(term) > 0 || neighbours.some((other) => other.match(term) > 0))
       const text = index.textOf(sentence)
       const answerTypeSpans = findAnswerTypeSpans(analysis, tokens, text, sentence.start, head)
       const matchedPositions: number[] = []
@@ -150,35 +155,43 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
         Math.log(1 + tokens.length),
         content.length === 0 ? 0 : missingIdf / maxIdf,
         content.length === 0 ? 0 : contextMissingIdf / maxIdf,
+        0,
         isFirstOfDocument(index, sentence) ? 1 : 0,
       ]
-      candidates.push({ sentence, tokens, chunkRank, features, answerTypeSpans, coverage, ownCoverage: own / totalWeight, probability: 0 })
+      candidates.push({ sentence, tokens, chunkRank, features, answerTypeSpans, coverage, ownCoverage: own / totalWeight, probability: 0, meetsConstraints })
     }
   })
+  // A question word the retrieved text holds elsewhere but this sentence and its neighbours lack: the
+  // sentence is likely about something else ("مصرف قطر" answered from a sentence on the Saudi bank).
+  const seenAnywhere = new Set([...matchedIn.values()].flatMap((stems) => [...stems]))
+  const elsewhere = SENTENCE_FEATURES.indexOf('elsewhereMissing')
+  for (const candidate of candidates) {
+    const here = matchedIn.get(candidate.sentence.id)!
+    const missing = content.filter((term) => seenAnywhere.has(term.stem) && !here.has(term.stem))
+    candidate.features[elsewhere] = Math.max(0, ...missing.map((term) => term.idf)) / maxIdf
+  }
   return candidates
 }
 
 /** The decider's features: how sure the ranker is of the best candidate, and what the question lacks there. */
 export function computeDecisionFeatures(ranked: readonly Candidate[], analysis: QuestionAnalysis, terms: readonly WeightedTerm[]): number[] {
-  const [best, second] = ranked
+  const [best] = ranked
   const feature = (name: (typeof SENTENCE_FEATURES)[number]) => best?.features[SENTENCE_FEATURES.indexOf(name)] ?? 0
   const head = terms.find((term) => term.stem === analysis.headStem)
   const content = terms.filter((term) => term.weight >= 1)
   return [
     best?.probability ?? 0,
-    (best?.probability ?? 0) - (second?.probability ?? 0),
     feature('ownCoverage'),
+    feature('contextCoverage'),
     feature('matchedShare'),
-    feature('ownMatchedShare'),
-    feature('hasAnswerType'),
-    feature('answerTypeProximity'),
     best ? feature('keyTermMissing') : 1,
     best ? feature('contextKeyMissing') : 1,
     content.length === 0 ? 0 : content.filter((term) => term.documentFrequency === 0).length / content.length,
-    feature('headMatched'),
-    head ? (head.documentFrequency > 0 ? 1 : 0) : 0.5,
-    Math.log(1 + terms.filter((term) => term.weight >= 1).length),
+    // What is asked about, in the documents asked of (not merely somewhere in the collection).
+    head ? (ranked.some((item) => item.features[HEAD_MATCHED]! > 0) ? 1 : 0) : 0.5,
     ['date', 'number', 'person', 'place'].includes(analysis.kind) ? 1 : 0,
+    feature('answerTypeProximity'),
+    feature('elsewhereMissing'),
   ]
 }
 

@@ -117,11 +117,25 @@ export const FALSE_REFUSAL_BUDGET = 0.05
 
 /** The decider and its threshold: answer when the probability reaches the cut that keeps false refusals within budget. */
 export function fitDecider(examples: readonly TrainingExample[], ranker: LogisticModel): { decider: LogisticModel; threshold: number } {
-  const rows = examples.map((example) => decisionRow(example, ranker).row)
-  const labels = examples.map((example) => example.answerable)
+  // Each source (ARCD, the multi-article set) weighs the same in the fit, whatever its size: the smaller
+  // one's examples are repeated (the library takes no sample weights).
+  const weighted = balanceSources(examples)
+  const rows = weighted.map((example) => decisionRow(example, ranker).row)
+  const labels = weighted.map((example) => example.answerable)
   const decider = fitLogisticModel(rows, labels, DECISION_FEATURES)
   const scored = rows.map((row, position) => ({ probability: predictProbability(decider, row), answerable: labels[position]! }))
   return { decider, threshold: chooseThreshold(scored, FALSE_REFUSAL_BUDGET) }
+}
+
+/** Repeats the examples of smaller sources (the part of `group` before its first dash) so each source weighs about the same. */
+export function balanceSources(examples: readonly TrainingExample[]): TrainingExample[] {
+  const bySource = new Map<string, TrainingExample[]>()
+  for (const example of examples) {
+    const source = example.group.split('-')[0]!
+    bySource.set(source, [...(bySource.get(source) ?? []), example])
+  }
+  const largest = Math.max(...[...bySource.values()].map((group) => group.length))
+  return [...bySource.values()].flatMap((group) => Array.from({ length: Math.max(1, Math.round(largest / group.length)) }, () => group).flat())
 }
 
 /**
