@@ -90,7 +90,40 @@ export function countsWithVerb(question: string): boolean {
   if (PERFECT_AMOUNT_VERBS.has(next)) return true
   return COUNTING_VERB.test(next) && !question.includes(`${next.slice(0, -1)}ة`)
 }
-const ANAPHORA = new Set(['ذلك', 'ذاك', 'هذا', 'هذه', 'تلك', 'هو', 'هي', 'هم', 'it', 'that', 'this', 'they', 'them', 'he', 'she', 'there', 'then'])
+const ANAPHORA = new Set(['ذلك', 'ذاك', 'هذا', 'هذه', 'تلك', 'هو', 'هي', 'هم', 'it', 'that', 'this', 'they', 'them', 'he', 'she', 'then'])
+// A follow-up with a pronoun names at most this many content words of its own ("ومتى وقعها المغرب؟").
+const MAX_CONTENT_WORDS_OF_A_FOLLOW_UP = 2
+const COPULAS = new Set(['هو', 'هي', 'هم'])
+const INTERROGATIVES = new Set(['ما', 'من', 'ماذا', 'متي', 'اين', 'كيف', 'لماذا', 'كم', 'اي', 'وما', 'ومن'])
+const RELATIVES = /(^|\s)(الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي|اللتان|اللذان|مما|عما|فيما)(\s|$)/
+// "هذا العام", "هذه السنة": a demonstrative before a time noun points at the article's own time.
+const TIME_NOUNS = new Set(['العام', 'السنه', 'الشهر', 'الاسبوع', 'اليوم', 'الموسم', 'year', 'month', 'week'])
+
+/**
+ * Whether a question leans on an earlier one through a pronoun or demonstrative. Not anaphora: a
+ * copula after an interrogative ("ما هي عاصمة …"), a demonstrative before a time noun ("هذا العام"),
+ * a resumptive pronoun in a relative clause ("الاسم الذي أطلقه العلماء"), and a final ه on a definite
+ * noun, which is ة written without its dots ("المنظمه").
+ */
+export function leansOnContext(question: string): boolean {
+  const words = normalizeArabic(question).replace(/[؟?!.،,]/g, ' ').trim().toLowerCase().split(/\s+/)
+  const pointing = words.some((word, position) => {
+    const bare = ANAPHORA.has(word) ? word : word.replace(/^(و|ف|ب|ل)/, '')
+    if (!ANAPHORA.has(bare)) return false
+    if (COPULAS.has(bare) && (position === 0 || INTERROGATIVES.has(words[position - 1]!))) return false
+    if (TIME_NOUNS.has(words[position + 1] ?? '')) return false
+    return true
+  })
+  if (pointing) return true
+  // An attached pronoun (مقتله، نفطه، ضحاياه): the original spelling tells it from ة, which normalizes alike.
+  const originals = question.split(/\s+/)
+  return originals.some((word, position) => {
+    if (!/[\u0621-\u064A]{3,}(ه|ها|هم|هما)[؟?!.]?$/.test(word) || /ة[؟?!.]?$/.test(word)) return false
+    // A definite noun never carries a possessive pronoun: "المنظمه" is a spelling of المنظمة.
+    if (/^(و|ف|ب|ل|لل|وب|ول|فب)?ال/.test(normalizeArabic(word))) return false
+    return !RELATIVES.test(normalizeArabic(originals.slice(0, position).join(' ')))
+  })
+}
 
 /**
  * The question normalized for reading its interrogative: Arabic normalization, punctuation and a
@@ -153,13 +186,13 @@ export function analyzeQuestion(question: string, history: readonly HistoryMessa
   const normalized = normalizeArabic(question).replace(/[؟?!.،,]/g, ' ').trim()
   const words = normalized.split(/\s+/)
   const opensFollowUp = FOLLOW_UP_OPENERS.test(normalized)
-  const hasAnaphora =
-    words.some((word) => ANAPHORA.has(word) || ANAPHORA.has(word.replace(/^(و|ف|ب|ل)/, ''))) ||
-    // An attached pronoun (مقتله، نفطه، ضحاياه) — the original spelling tells it from ة, which normalizes alike.
-    question.split(/\s+/).some((word) => /[\u0621-\u064A]{3,}(ه|ها|هم|هما)[؟?!.]?$/.test(word) && !/ة[؟?!.]?$/.test(word))
+  const hasAnaphora = leansOnContext(question)
   // History only fills what the question lacks: a pronoun or demonstrative, an ellipsis ("وماذا عن
   // البحرين؟"), or no content word at all ("ومتى؟"). A question that stands on its own ignores it.
-  const isFollowUp = previousQuestion !== undefined && (opensFollowUp || hasAnaphora || !ownTerms.some((term) => term.weight >= 1))
+  // A pronoun leans on the conversation only when the question does not name its own subject: in
+  // "ما الذي وصف به الوزير الخطة بأنه …" or "كم هدفا سجل ميسي في مسيرته" it points inside the question.
+  const contentCount = ownTerms.filter((term) => term.weight >= 1).length
+  const isFollowUp = previousQuestion !== undefined && (opensFollowUp || contentCount === 0 || (hasAnaphora && contentCount <= MAX_CONTENT_WORDS_OF_A_FOLLOW_UP))
   const amountWithVerb = kind === 'number' && countsWithVerb(question)
   // "كم تبلغ قيمة الصفقة": the verb is not what is asked about; the noun after it is.
   const headStem = findHeadStem(amountWithVerb ? normalized.replace(/^((?:و|ف)?(?:كم|بكم))\s+\S+/, '$1') : question)
@@ -178,7 +211,8 @@ export function analyzeQuestion(question: string, history: readonly HistoryMessa
     kind: opensFollowUp && kind === 'thing' ? earlier.kind : kind,
     terms: [...ownTerms, ...carried],
     headStem,
-    requiredStems: opensFollowUp ? ownTerms.filter((term) => term.weight >= 1).map((term) => term.stem) : [],
+    // The new subject: the follow-up's own words that the earlier question did not have ("الكويت" in "وماذا عن بورصة الكويت؟").
+    requiredStems: opensFollowUp ? ownTerms.filter((term) => term.weight >= 1 && !earlier.terms.some((other) => other.stem === term.stem)).map((term) => term.stem) : [],
     searchText: `${earlier.searchText} ${question}`,
     isFollowUp: true,
     countsWithVerb: amountWithVerb,

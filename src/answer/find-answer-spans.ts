@@ -35,7 +35,9 @@ function adjacent(text: string, left: Token, right: Token, documentOffset: numbe
 /** Date expressions (2 مايو 2011, الخميس7 أغسطس 2014, يونيو الماضي, 11 سبتمبر/أيلول2001) in a token run. */
 export function findDateSpans(tokens: readonly Token[], text: string, documentOffset = 0): TokenSpan[] {
   const spans: TokenSpan[] = []
-  for (const run of findRuns(tokens, text, documentOffset, isDatePart)) {
+  // The second word of a two-word Levantine month (كانون الثاني، تشرين الأول) belongs to the date.
+  const isPart = (token: Token, index: number) => isDatePart(token) || (LEVANTINE_ORDINALS.has(token.normalized) && LEVANTINE_FIRST_WORDS.has(tokens[index - 1]?.normalized ?? ''))
+  for (const run of findRuns(tokens, text, documentOffset, isPart)) {
     let first = run.firstToken
     // "يوم الخميس" and "عام 2014" start with a glue word that is not part of the answer.
     let last = run.lastToken
@@ -46,6 +48,9 @@ export function findDateSpans(tokens: readonly Token[], text: string, documentOf
   }
   return spans
 }
+
+const LEVANTINE_FIRST_WORDS = new Set(['كانون', 'تشرين'])
+const LEVANTINE_ORDINALS = new Set(['الاول', 'الثاني'])
 
 // Number words that open a count: عشر سنوات، ثلاثة أشهر، عشرات الخلايا.
 const NUMBER_WORDS = new Set([
@@ -168,11 +173,13 @@ export function findPlaceSpans(tokens: readonly Token[], text: string, documentO
     const next = tokens[index + 1]
     if (PLACE_NOUNS.has(token.normalized) && isNameWord(next) && adjacent(text, token, next!, documentOffset)) {
       const after = tokens[index + 2]
-      const last = after && isNameWord(after) && after.normalized.length >= 4 && adjacent(text, next!, after, documentOffset) && !PLACE_NOUNS.has(after.normalized) ? index + 2 : index + 1
+      // A second word joins the name when it agrees in the article: "جنوب أفريقيا", "الدار البيضاء".
+      const agrees = after !== undefined && after.normalized.startsWith('ال') === next!.normalized.startsWith('ال')
+      const last = after && agrees && isNameWord(after) && after.normalized.length >= 4 && adjacent(text, next!, after, documentOffset) && !PLACE_NOUNS.has(after.normalized) ? index + 2 : index + 1
       spans.push({ start: next!.start, end: tokens[last]!.end, firstToken: index + 1, lastToken: last })
       return
     }
-    if (LOCATIVES.has(token.normalized) && isNameWord(next) && !next!.normalized.startsWith('ال') && adjacent(text, token, next!, documentOffset)) {
+    if (LOCATIVES.has(token.normalized) && isNameWord(next) && !next!.normalized.startsWith('ال') && !PLACE_NOUNS.has(next!.normalized) && adjacent(text, token, next!, documentOffset)) {
       spans.push({ start: next!.start, end: next!.end, firstToken: index + 1, lastToken: index + 1 })
       return
     }
@@ -186,14 +193,14 @@ export function findPlaceSpans(tokens: readonly Token[], text: string, documentO
   return spans
 }
 
-function findRuns(tokens: readonly Token[], text: string, documentOffset: number, belongs: (token: Token) => boolean): TokenSpan[] {
+function findRuns(tokens: readonly Token[], text: string, documentOffset: number, belongs: (token: Token, index: number) => boolean): TokenSpan[] {
   const runs: TokenSpan[] = []
   let first = -1
   tokens.forEach((token, index) => {
-    const continues = first !== -1 && belongs(token) && adjacent(text, tokens[index - 1]!, token, documentOffset)
+    const continues = first !== -1 && belongs(token, index) && adjacent(text, tokens[index - 1]!, token, documentOffset)
     if (continues) return
     if (first !== -1) runs.push({ start: tokens[first]!.start, end: tokens[index - 1]!.end, firstToken: first, lastToken: index - 1 })
-    first = belongs(token) ? index : -1
+    first = belongs(token, index) ? index : -1
   })
   if (first !== -1) runs.push({ start: tokens[first]!.start, end: tokens.at(-1)!.end, firstToken: first, lastToken: tokens.length - 1 })
   return runs
@@ -211,7 +218,7 @@ const CAUSAL_MARKERS = new Set([
 export function findCauseSpans(tokens: readonly Token[]): TokenSpan[] {
   const spans: TokenSpan[] = []
   tokens.forEach((token, index) => {
-    if (CAUSAL_MARKERS.has(token.normalized)) spans.push({ start: token.start, end: token.end, firstToken: index, lastToken: index })
+    if (CAUSAL_MARKERS.has(token.normalized) || CAUSAL_MARKERS.has(token.normalized.replace(/^[وف]/, ''))) spans.push({ start: token.start, end: token.end, firstToken: index, lastToken: index })
   })
   return spans
 }

@@ -1,14 +1,14 @@
 import type { Sentence } from '../chunk/corpus.js'
 import type { SanadIndex } from '../index/sanad-index.js'
 import type { RetrievedChunk } from '../retrieve/hybrid-retriever.js'
-import type { Token } from '../text/tokenize.js'
+import { tokenize, type Token } from '../text/tokenize.js'
 import type { QuestionAnalysis } from './analyze-question.js'
 import { findPoisonedDocuments } from './contains-injected-instructions.js'
 import { findAnswerTypeSpans, needsDetail } from './find-answer-type-spans.js'
 import { StemBag, type WeightedTerm } from './match-terms.js'
 
 /** Bumped whenever a feature's meaning changes, so an older model file is refused. */
-export const FEATURE_VERSION = 9
+export const FEATURE_VERSION = 11
 
 /** The features of a candidate sentence, in the order the ranker's weights follow. */
 export const SENTENCE_FEATURES = [
@@ -31,7 +31,11 @@ export const SENTENCE_FEATURES = [
   'contextKeyMissing',
   'elsewhereMissing',
   'isFirstSentence',
+  'bigramShare',
 ] as const
+
+/** Which way each sentence feature may push the ranker: +1 evidence for, −1 against, 0 either way. */
+export const SENTENCE_FEATURE_SIGNS: readonly number[] = [1, 1, 1, 1, 1, -1, 1, 1, 1, 1, 1, 1, 1, 0, 0, -1, -1, -1, 0, 1]
 
 /** The features of a question's best candidate, in the order the decider's weights follow. */
 export const DECISION_FEATURES = [
@@ -49,6 +53,9 @@ export const DECISION_FEATURES = [
 ] as const
 
 const HEAD_MATCHED = SENTENCE_FEATURES.indexOf('headMatched')
+/** Which way each decision feature may push the decider: +1 toward answering, −1 toward refusing, 0 either way. */
+export const DECISION_FEATURE_SIGNS: readonly number[] = [1, 1, 1, 1, -1, -1, -1, 1, 0, 1, -1]
+
 // A neighbouring sentence's words count for half: context supports an answer, it rarely is one.
 const NEIGHBOUR_CREDIT = 0.5
 
@@ -86,6 +93,7 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
   const head = terms.find((term) => term.stem === analysis.headStem)
   const required = new Set(analysis.requiredStems)
   const constraints = analysis.constraintStems.map((stem) => terms.find((term) => term.stem === stem) ?? { stem, normalized: stem, weight: 1, variants: [{ stem, quality: 1 }], idf: 1, documentFrequency: 0 })
+  const questionBigrams = bigramsOf(analysis.question)
   const candidates: Candidate[] = []
   const matchedIn = new Map<number, Set<string>>()
 
@@ -104,7 +112,7 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
       let ownMatchedContent = 0
       let missingIdf = 0
       let contextMissingIdf = 0
-      let requiredMatched = required.size === 0
+      let requiredFound = 0
       for (const term of terms) {
         const weight = term.weight * term.idf
         const match = bag.match(term)
@@ -117,7 +125,7 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
           if (match === 0) missingIdf = Math.max(missingIdf, term.idf)
           if (match === 0 && contextMatch === 0) contextMissingIdf = Math.max(contextMissingIdf, term.idf)
         }
-        if (match > 0 && required.has(term.stem)) requiredMatched = true
+        if (match > 0 && required.has(term.stem)) requiredFound++
       }
       matchedIn.set(sentence.id, new Set(content.filter((term) => bag.match(term) > 0 || neighbours.some((other) => other.match(term) > 0)).map((term) => term.stem)))
       const meetsConstraints = constraints.every((term) => bag.match(term) > 0 || neighbours.some((other) => other.match(term) > 0))
@@ -146,7 +154,8 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
         needsDetail(analysis) && !hasAnswerType ? 1 : 0,
         measureProximity(answerTypeSpans, tokens, matchedPositions),
         headMatched,
-        requiredMatched ? 1 : 0,
+        // Every word of a follow-up's new subject ("البنك المركزي الأوروبي"), not just one of them.
+        requiredFound >= required.size ? 1 : 0,
         1 / (1 + chunkRank),
         hit.dense ?? 0,
         maxLexical > 0 ? (hit.lexical ?? 0) / maxLexical : 0,
@@ -157,6 +166,7 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
         content.length === 0 ? 0 : contextMissingIdf / maxIdf,
         0,
         isFirstOfDocument(index, sentence) ? 1 : 0,
+        shareOfBigrams(questionBigrams, tokens, terms),
       ]
       candidates.push({ sentence, tokens, chunkRank, features, answerTypeSpans, coverage, ownCoverage: own / totalWeight, probability: 0, meetsConstraints })
     }
@@ -193,6 +203,22 @@ export function computeDecisionFeatures(ranked: readonly Candidate[], analysis: 
     feature('answerTypeProximity'),
     feature('elsewhereMissing'),
   ]
+}
+
+// Pairs of consecutive content words of the question ("مؤتمر جدة", "تمويل الإرهاب"), as stems.
+function bigramsOf(question: string): Set<string> {
+  const stems = tokenize(question).filter((token) => !token.isStopword).map((token) => token.stem)
+  return new Set(stems.slice(1).map((stem, position) => `${stems[position]} ${stem}`))
+}
+
+// The share of the question's word pairs that a sentence has side by side (stopwords skipped): phrase evidence.
+function shareOfBigrams(bigrams: ReadonlySet<string>, tokens: readonly Token[], terms: readonly WeightedTerm[]): number {
+  if (bigrams.size === 0) return 0
+  const canonical = (token: Token) => terms.find((term) => term.variants.some((variant) => variant.stem === token.stem || variant.stem === token.cliticFreeStem))?.stem ?? token.stem
+  const content = tokens.filter((token) => !token.isStopword).map(canonical)
+  let found = 0
+  for (let position = 1; position < content.length; position++) if (bigrams.has(`${content[position - 1]} ${content[position]}`)) found++
+  return Math.min(1, found / bigrams.size)
 }
 
 // The share of the question's matched words within four words of the asked-for detail: "مقتل بن لادن في 2 مايو 2011".

@@ -34,8 +34,8 @@ export interface ArcdCollection {
   articleCount: number
 }
 
-/** The default location of ARCD's training split, beside the project. */
-export const ARCD_TRAIN_PATH = new URL('../../../shared/datasets/arcd/arcd-train.json', import.meta.url)
+/** ARCD's training split, kept in the repository (MIT; see datasets/arcd/). */
+export const ARCD_TRAIN_PATH = new URL('../../datasets/arcd/arcd-train.json', import.meta.url)
 
 /**
  * Reads a SQuAD-format file (ARCD) into sources and questions. Each paragraph becomes a document

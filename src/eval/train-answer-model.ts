@@ -1,5 +1,3 @@
-import { Matrix } from 'ml-matrix'
-import LogisticRegression from 'ml-logistic-regression'
 import { analyzeQuestion, type QuestionAnalysis } from '../answer/analyze-question.js'
 import type { HistoryMessage } from '../answer/answer-schemas.js'
 import type { AnswerModel, LogisticModel } from '../answer/answer-model.js'
@@ -7,7 +5,7 @@ import { predictProbability } from '../answer/answer-model.js'
 import { detectInjection } from '../answer/detect-injection.js'
 import type { WeightedTerm } from '../answer/match-terms.js'
 import { rankCandidates } from '../answer/extract-answer.js'
-import { computeDecisionFeatures, DECISION_FEATURES, FEATURE_VERSION, SENTENCE_FEATURES, type Candidate } from '../answer/rank-candidates.js'
+import { computeDecisionFeatures, DECISION_FEATURE_SIGNS, DECISION_FEATURES, FEATURE_VERSION, SENTENCE_FEATURE_SIGNS, SENTENCE_FEATURES, type Candidate } from '../answer/rank-candidates.js'
 import { weightTerms } from '../answer/weight-terms.js'
 import type { SanadIndex } from '../index/sanad-index.js'
 import type { HybridRetriever } from '../retrieve/hybrid-retriever.js'
@@ -71,23 +69,46 @@ export async function collectTrainingExamples(collection: TrainingCollection, qu
 const zeros = (names: readonly string[]): LogisticModel => ({ features: [...names], means: names.map(() => 0), scales: names.map(() => 1), weights: names.map(() => 0), bias: 0 })
 const UNFITTED_MODEL: AnswerModel = { version: 1, featureVersion: FEATURE_VERSION, trainedOn: [], ranker: zeros(SENTENCE_FEATURES), decider: zeros(DECISION_FEATURES), threshold: 0.5, training: {} }
 
-// Gradient ascent on the log-likelihood of standardized features: fixed steps from zero weights, so
-// the fit is deterministic. The step size is per sample (the library sums the gradient).
-const STEPS = 1500
-const STEP_SIZE = 2
+// Full-batch gradient ascent on the mean log-likelihood of standardized features with a small L2
+// penalty, from zero weights for a fixed number of steps: deterministic, and converged for these sizes.
+const STEPS = 3000
+const STEP_SIZE = 0.5
+const L2_PENALTY = 1e-3
 
-/** Fits a logistic model (through ml-logistic-regression) and returns it as plain data. */
-export function fitLogisticModel(rows: readonly number[][], labels: readonly boolean[], names: readonly string[]): LogisticModel {
+/**
+ * Fits a logistic model whose weights keep the sign each feature's meaning gives it (`signs`: +1 more
+ * is evidence for, −1 against, 0 free): monotone logistic regression by projected gradient ascent.
+ * Collinear features cannot then trade signs (a model that answered more as coverage fell would fit
+ * one dataset and fail on the next). Returned as plain data.
+ */
+export function fitLogisticModel(rows: readonly number[][], labels: readonly boolean[], names: readonly string[], signs: readonly number[]): LogisticModel {
   const columns = names.length
-  const means = Array.from({ length: columns }, (_, column) => rows.reduce((sum, row) => sum + row[column]!, 0) / rows.length)
-  const scales = means.map((mean, column) => Math.sqrt(rows.reduce((sum, row) => sum + (row[column]! - mean) ** 2, 0) / rows.length) || 1)
-  // The first column is the bias.
-  const standardized = new Matrix(rows.map((row) => [1, ...row.map((value, column) => (value - means[column]!) / scales[column]!)]))
-  const model = new LogisticRegression({ numSteps: STEPS, learningRate: STEP_SIZE / rows.length })
-  // With two classes, the library's first classifier gives the probability of class 1.
-  model.train(standardized, Matrix.columnVector(labels.map((label) => (label ? 1 : 0))))
-  const weights = (model.classifiers[0] as { weights: Matrix }).weights.to1DArray()
-  return { features: [...names], means: means.map(round), scales: scales.map(round), weights: weights.slice(1).map(round), bias: round(weights[0]!) }
+  const count = rows.length
+  const means = Array.from({ length: columns }, (_, column) => rows.reduce((sum, row) => sum + row[column]!, 0) / count)
+  const scales = means.map((mean, column) => Math.sqrt(rows.reduce((sum, row) => sum + (row[column]! - mean) ** 2, 0) / count) || 1)
+  const data = new Float64Array(count * columns)
+  rows.forEach((row, index) => row.forEach((value, column) => (data[index * columns + column] = (value - means[column]!) / scales[column]!)))
+  const targets = Float64Array.from(labels, (label) => (label ? 1 : 0))
+  const weights = new Float64Array(columns)
+  const gradient = new Float64Array(columns)
+  let bias = 0
+  for (let step = 0; step < STEPS; step++) {
+    gradient.fill(0)
+    let biasGradient = 0
+    for (let index = 0; index < count; index++) {
+      let score = bias
+      for (let column = 0; column < columns; column++) score += weights[column]! * data[index * columns + column]!
+      const error = targets[index]! - 1 / (1 + Math.exp(-score))
+      biasGradient += error
+      for (let column = 0; column < columns; column++) gradient[column]! += error * data[index * columns + column]!
+    }
+    bias += (STEP_SIZE * biasGradient) / count
+    for (let column = 0; column < columns; column++) {
+      const updated = weights[column]! + STEP_SIZE * (gradient[column]! / count - L2_PENALTY * weights[column]!)
+      weights[column] = signs[column]! > 0 ? Math.max(0, updated) : signs[column]! < 0 ? Math.min(0, updated) : updated
+    }
+  }
+  return { features: [...names], means: means.map(round), scales: scales.map(round), weights: [...weights].map(round), bias: round(bias) }
 }
 
 /** The ranker fitted on the labelled candidates of answerable questions. */
@@ -101,7 +122,7 @@ export function fitRanker(examples: readonly TrainingExample[]): LogisticModel {
       labels.push(example.labels[position]!)
     })
   }
-  return fitLogisticModel(rows, labels, SENTENCE_FEATURES)
+  return fitLogisticModel(rows, labels, SENTENCE_FEATURES, SENTENCE_FEATURE_SIGNS)
 }
 
 /** Ranks an example's candidates with a ranker and returns the decider's features for it. */
@@ -122,7 +143,7 @@ export function fitDecider(examples: readonly TrainingExample[], ranker: Logisti
   const weighted = balanceSources(examples)
   const rows = weighted.map((example) => decisionRow(example, ranker).row)
   const labels = weighted.map((example) => example.answerable)
-  const decider = fitLogisticModel(rows, labels, DECISION_FEATURES)
+  const decider = fitLogisticModel(rows, labels, DECISION_FEATURES, DECISION_FEATURE_SIGNS)
   const scored = rows.map((row, position) => ({ probability: predictProbability(decider, row), answerable: labels[position]! }))
   return { decider, threshold: chooseThreshold(scored, FALSE_REFUSAL_BUDGET) }
 }
