@@ -71,6 +71,7 @@ const sourcePanel = createSourcePanel(
     documentTitle: requireElement('source-document-title', HTMLElement),
     location: requireElement('source-location', HTMLElement),
     status: requireElement('source-status', HTMLElement),
+    scroller: requireElement('source-scroll', HTMLElement),
     text: requireElement('source-text', HTMLElement),
     closeButton: requireElement('source-close', HTMLElement),
     background: [dom.topbar, dom.chat],

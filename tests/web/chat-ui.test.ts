@@ -15,6 +15,8 @@ const ANSWERABLE_QUESTION = 'متى أعلن باراك أوباما عن مقت
 const FOLLOW_UP_QUESTION = 'وأين حدث ذلك؟'
 const UNANSWERABLE_QUESTION = 'ما هي عاصمة اليابان وكم عدد سكانها؟'
 const HTML_QUESTION = '<img src=x onerror=alert(1)> ما هو داعش؟'
+// Its answer cites a span in the last tenth of the article, far below the source panel's first screen.
+const FAR_CITATION_QUESTION = 'مع أي دولة خليجية أقر المغرب مذكرة تفاهم للتعاون الأمني؟'
 
 
 let browser: Browser
@@ -56,6 +58,17 @@ async function fetchDocumentText(page: Page, docId: string): Promise<string> {
   const response = await page.request.get(`${baseUrl}/api/documents/${encodeURIComponent(docId)}`)
   expect(response.ok()).toBe(true)
   return ((await response.json()) as { text: string }).text
+}
+
+/** Resolves once the source panel's own scroller has stopped moving (smooth scrolling takes a few frames). */
+async function waitForSourceScrollToSettle(page: Page): Promise<void> {
+  let previous = -1
+  await expect.poll(async () => {
+    const current = await page.locator('.source-scroll').evaluate((scroller) => scroller.scrollTop)
+    const settled = current === previous
+    previous = current
+    return settled
+  }, { interval: 150, timeout: 10_000 }).toBe(true)
 }
 
 async function hasNoHorizontalScroll(page: Page): Promise<boolean> {
@@ -102,6 +115,47 @@ describe('chat UI in a real browser', { timeout: 120_000 }, () => {
     if (UPDATE_DOCS) await page.screenshot({ path: path.join(DOCS, 'screenshot-desktop.png') })
     await page.context().close()
   })
+
+  for (const [name, viewport] of [['desktop', DESKTOP], ['a 360px phone', MOBILE]] as const) {
+    it(`should scroll only the source panel to a citation far down the article, on ${name}`, async () => {
+      const page = await openApp(viewport)
+      const turn = await ask(page, FAR_CITATION_QUESTION)
+      // More turns, so that the conversation is longer than its scroller and the first answer is scrolled away.
+      await ask(page, ANSWERABLE_QUESTION)
+      await ask(page, UNANSWERABLE_QUESTION)
+      const far = turn.answer.citations.reduce((last, citation) => (citation.start > last.start ? citation : last))
+      const documentText = await fetchDocumentText(page, far.docId)
+      expect(far.start / documentText.length).toBeGreaterThan(0.8)
+
+      await page.getByTestId('message-answer').first().locator(`[data-testid="citation"][data-n="${far.n}"]`).click()
+      const highlight = page.getByTestId('source-highlight')
+      await highlight.waitFor()
+      await waitForSourceScrollToSettle(page)
+      const layout = await page.evaluate(() => {
+        const root = document.scrollingElement!
+        const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect()
+        const mark = box('[data-testid="source-highlight"]')
+        const scroller = box('.source-scroll')
+        return {
+          pageScrollTop: root.scrollTop,
+          pageOverflow: root.scrollHeight - root.clientHeight,
+          panelScrollTop: document.querySelector('.source-scroll')!.scrollTop,
+          header: box('.source-header'),
+          topbar: box('#topbar'),
+          markInView: mark.bottom > scroller.top && mark.top < scroller.bottom,
+        }
+      })
+      expect(layout.pageScrollTop).toBe(0)
+      // Nothing may make the page itself scrollable: only the conversation and the source panel scroll.
+      expect(layout.pageOverflow).toBe(0)
+      expect(layout.panelScrollTop).toBeGreaterThan(0)
+      expect(layout.markInView).toBe(true)
+      expect(layout.header.top).toBeGreaterThanOrEqual(0)
+      expect(layout.header.bottom).toBeLessThanOrEqual(viewport.height)
+      expect(layout.topbar.top).toBe(0)
+      await page.context().close()
+    })
+  }
 
   it('should show a refusal without citations, listing related passages as passages', async () => {
     const page = await openApp()
