@@ -340,10 +340,11 @@ function completeAnswerView(view, response) {
     view.root.classList.add('is-refusal')
     const refusal = createElement('div', 'refusal')
     refusal.dataset.testid = 'refusal'
+    refusal.dataset.reason = response.refusalReason ?? ''
     const header = createElement('p', 'refusal-title')
-    // The title follows the answer's language so an English refusal does not open in Arabic.
-    const title = response.language.startsWith('en') ? 'Not in the article' : 'لم أجد الإجابة في المقال'
-    header.append(createIcon('notFound'), createElement('span', '', title))
+    header.dataset.testid = 'refusal-title'
+    const { title, icon } = describeRefusal(response)
+    header.append(createIcon(icon), createElement('span', '', title))
     refusal.dir = 'auto'
     refusal.append(header, view.body)
     view.card.append(refusal)
@@ -358,6 +359,37 @@ function completeAnswerView(view, response) {
     const marker = view.body.querySelector(`[data-testid="citation"][data-n="${focusedMarker}"]`)
     if (marker instanceof HTMLElement) marker.focus()
   }
+}
+
+// What each refusal is, as its card's title: a refused instruction is not a missing answer.
+const REFUSAL_TITLES = {
+  ar: {
+    'not-in-sources': 'لم أجد الإجابة في المقال',
+    'missing-detail': 'لا يذكر المقال هذا التفصيل',
+    'no-question': 'لم أجد سؤالًا عن المقال',
+    injection: 'رفضتُ تعليمات في رسالتك',
+    'unsupported-language': 'لغة السؤال غير مدعومة',
+  },
+  en: {
+    'not-in-sources': 'Not in the article',
+    'missing-detail': 'The article does not say',
+    'no-question': 'No question about the article',
+    injection: 'Instruction refused',
+    'unsupported-language': 'Language not supported',
+  },
+}
+
+/**
+ * The title and icon of a refusal, in the answer's language (English for any language but Arabic, so a
+ * refusal in French or English does not open in Arabic).
+ * @param {AskResponse} response
+ * @returns {{ title: string, icon: import('./create-icon.js').IconName }}
+ */
+function describeRefusal(response) {
+  const titles = response.language === 'ar' ? REFUSAL_TITLES.ar : REFUSAL_TITLES.en
+  const reason = /** @type {keyof typeof titles} */ (response.refusalReason ?? 'not-in-sources')
+  const icon = reason === 'injection' ? 'shieldAlert' : reason === 'unsupported-language' ? 'alert' : 'notFound'
+  return { title: titles[reason] ?? titles['not-in-sources'], icon }
 }
 
 /**
@@ -606,7 +638,7 @@ async function runTurn(question, placeholder) {
     if (turnConversation !== conversationNumber) return
     keepPinned(() => completeAnswerView(view, response))
     history.push({ role: 'user', content: question }, { role: 'assistant', content: response.answer })
-    announce(response.answered ? 'اكتملت الإجابة.' : 'لم يجد سند الإجابة في المقال.')
+    announce(response.answered ? 'اكتملت الإجابة.' : `${describeRefusal(response).title}.`)
   } catch (caught) {
     const error = /** @type {ApiError} */ (caught)
     if (error.kind === 'aborted' || turnConversation !== conversationNumber) return

@@ -35,7 +35,7 @@ export function refusalMessage(code: RefusalCode, language: string, missingDetai
       case 'no-question':
         return 'I could not find a question about the article in that. Please ask about its content.'
       case 'injection':
-        return 'I only answer questions from the article, and I do not follow instructions embedded in a question.'
+        return 'Instruction refused: I only answer questions from the article, and I do not follow instructions embedded in a question.'
       case 'unsupported-language':
         return 'The article is in Arabic, and this server has no English–Arabic dictionary or language model configured, so it cannot match English questions to it. Ask in Arabic, install the dict-freedict-eng-ara package, or configure a multilingual embedder (EMBEDDINGS=openai) or an LLM (LLM_BASE_URL).'
       default:
@@ -48,7 +48,7 @@ export function refusalMessage(code: RefusalCode, language: string, missingDetai
     case 'no-question':
       return 'لم أجد في رسالتك سؤالاً عن المقال. اسأل عن مضمونه من فضلك.'
     case 'injection':
-      return 'أجيب فقط عن الأسئلة من نص المقال، ولا أنفذ تعليمات مضمنة في السؤال.'
+      return 'رفضتُ التعليمات الواردة في رسالتك: أجيب فقط عن الأسئلة من نص المقال، ولا أنفّذ تعليمات مضمّنة في السؤال.'
     case 'unsupported-language':
       return 'المقال مكتوب بالعربية، اسأل بالعربية من فضلك.'
     default:

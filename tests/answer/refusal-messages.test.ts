@@ -13,4 +13,9 @@ describe('refusalMessage', () => {
     expect(refusalMessage('not-in-sources', 'fr')).toBe(refusalMessage('not-in-sources', 'en'))
     expect(refusalMessage('not-in-sources', 'ar')).not.toBe(refusalMessage('not-in-sources', 'en'))
   })
+  it('should say that an injection attempt was refused as an instruction, not that the answer is missing', () => {
+    expect(refusalMessage('injection', 'ar')).toMatch(/^رفضتُ التعليمات/)
+    expect(refusalMessage('injection', 'en')).toMatch(/^Instruction refused/)
+    expect(refusalMessage('injection', 'ar')).not.toBe(refusalMessage('not-in-sources', 'ar'))
+  })
 })
