@@ -27,6 +27,10 @@ const MAX_HISTORY_MESSAGES = 20
 const MAX_HISTORY_CHARS = 8000
 const PINNED_TO_BOTTOM_PX = 96
 const COPIED_FEEDBACK_MS = 2000
+// The server's default QUESTION_MAX_CHARACTERS, counted as it counts: after trimming, in UTF-16 units.
+const QUESTION_MAX_CHARACTERS = Number(document.getElementById('question-input')?.dataset.maxCharacters) || 2000
+// The count shows from 80% of the limit: shorter questions need no counter.
+const COUNT_SHOWN_FROM = 0.8
 
 /**
  * @template {HTMLElement} T
@@ -50,6 +54,7 @@ const dom = {
   suggestions: requireElement('suggestions', HTMLUListElement),
   composer: requireElement('composer', HTMLFormElement),
   input: requireElement('question-input', HTMLTextAreaElement),
+  count: requireElement('question-count', HTMLElement),
   send: requireElement('send', HTMLButtonElement),
   newChat: requireElement('new-chat', HTMLButtonElement),
   forgetApiKey: requireElement('forget-api-key', HTMLButtonElement),
@@ -179,8 +184,34 @@ function keepPinned(change) {
   if (pinned) scrollToBottom()
 }
 
+/** How many characters the question is over the limit (0 or less when it fits). */
+function questionExcess() {
+  return dom.input.value.trim().length - QUESTION_MAX_CHARACTERS
+}
+
 function updateSendState() {
-  dom.send.disabled = activeRequest !== null || dom.input.value.trim() === ''
+  dom.send.disabled = activeRequest !== null || dom.input.value.trim() === '' || questionExcess() > 0
+}
+
+let wasTooLong = false
+
+/**
+ * Shows the character count near the limit and says so before sending when a question (a long paste,
+ * say) is over it; the text is kept whole, never cut, so the user decides what to remove.
+ */
+function updateQuestionCount() {
+  const length = dom.input.value.trim().length
+  const tooLong = questionExcess() > 0
+  dom.count.hidden = length < QUESTION_MAX_CHARACTERS * COUNT_SHOWN_FROM
+  dom.count.classList.toggle('is-over', tooLong)
+  dom.count.textContent = tooLong
+    ? `عدد الأحرف ${length} والحد ${QUESTION_MAX_CHARACTERS}: السؤال أطول من المسموح، فاختصره قبل الإرسال.`
+    : `عدد الأحرف ${length} من ${QUESTION_MAX_CHARACTERS}`
+  if (tooLong) dom.input.setAttribute('aria-invalid', 'true')
+  else dom.input.removeAttribute('aria-invalid')
+  // Said once when the limit is crossed, not at every keystroke.
+  if (tooLong && !wasTooLong) announce(dom.count.textContent)
+  wasTooLong = tooLong
 }
 
 /** @param {boolean} busy */
@@ -663,9 +694,14 @@ async function runTurn(question, placeholder) {
 function sendQuestion(question) {
   const trimmed = question.trim()
   if (trimmed === '' || activeRequest) return
+  if (trimmed.length > QUESTION_MAX_CHARACTERS) {
+    announce(dom.count.textContent ?? '')
+    return
+  }
   dom.emptyState.hidden = true
   appendUserMessage(trimmed)
   dom.input.value = ''
+  updateQuestionCount()
   updateSendState()
   void runTurn(trimmed, null)
 }
@@ -680,6 +716,7 @@ function startNewChat() {
   dom.messages.replaceChildren(dom.emptyState)
   dom.emptyState.hidden = false
   dom.input.value = ''
+  updateQuestionCount()
   setBusy(false)
   dom.input.focus()
   announce('بدأت محادثة جديدة.')
@@ -728,7 +765,10 @@ dom.input.addEventListener('keydown', (event) => {
     sendQuestion(dom.input.value)
   }
 })
-dom.input.addEventListener('input', updateSendState)
+dom.input.addEventListener('input', () => {
+  updateQuestionCount()
+  updateSendState()
+})
 dom.newChat.addEventListener('click', startNewChat)
 dom.forgetApiKey.addEventListener('click', forgetApiKey)
 

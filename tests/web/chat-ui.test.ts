@@ -208,6 +208,45 @@ describe('chat UI in a real browser', { timeout: 120_000 }, () => {
     await page.context().close()
   })
 
+  it('should keep a paste longer than the question limit whole, say so and not send it until it is shortened', async () => {
+    const page = await openApp()
+    const chatRequests: string[] = []
+    page.on('request', (request) => {
+      if (isChatRequest(request)) chatRequests.push(request.postData() ?? '')
+    })
+    const input = page.getByTestId('question-input')
+    const count = page.getByTestId('question-count')
+    const limit = Number(await input.getAttribute('data-max-characters'))
+    const sentence = 'ما الذي قاله المقال عن دور المغرب في التحالف؟ '
+    const pasted = sentence.repeat(Math.ceil((limit + 300) / sentence.length)).trim()
+    expect(await count.isHidden()).toBe(true)
+
+    await input.focus()
+    await page.keyboard.insertText(pasted)
+    expect(await input.inputValue()).toBe(pasted)
+    await count.waitFor()
+    expect(await count.textContent()).toContain(String(pasted.length))
+    expect(await count.textContent()).toContain(String(limit))
+    expect(await count.getAttribute('class')).toContain('is-over')
+    expect(await input.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.getByTestId('send').isDisabled()).toBe(true)
+    await input.press('Enter')
+    expect(await page.getByTestId('message-user').count()).toBe(0)
+    expect(await input.inputValue()).toBe(pasted)
+    await page.screenshot({ path: path.join(ARTIFACTS, 'desktop-too-long.png') })
+
+    const shortened = pasted.slice(0, limit - 100).trim()
+    await input.fill(shortened)
+    expect(await count.getAttribute('class')).not.toContain('is-over')
+    expect(await count.textContent()).toContain(String(shortened.length))
+    expect(await page.getByTestId('send').isEnabled()).toBe(true)
+    const turn = await ask(page, shortened)
+    expect(turn.request.postDataJSON().question).toBe(shortened)
+    expect(chatRequests).toHaveLength(1)
+    expect(await count.isHidden()).toBe(true)
+    await page.context().close()
+  })
+
   it('should show a question containing HTML as plain text', async () => {
     const page = await openApp()
     await ask(page, HTML_QUESTION)
