@@ -3,7 +3,7 @@
 /**
  * @typedef {import('./api.js').SourceDocument} SourceDocument
  * @typedef {{
- *   docId: string, start: number, end: number, heading: string,
+ *   docId: string, start: number, end: number, heading: string, section?: string | null,
  *   returnFocus: () => void,
  * }} SourceRequest
  * @typedef {{
@@ -63,7 +63,8 @@ export function createSourcePanel(elements, { loadDocument, overlayQuery, create
     panel.hidden = false
     applyMode()
     heading.textContent = request.heading
-    location.textContent = `الموضع ${request.start}–${request.end}`
+    const offsets = `الموضع ${request.start}–${request.end}`
+    location.textContent = request.section ? `${request.section} · ${offsets}` : offsets
     status.textContent = 'جارٍ تحميل نص المقال…'
     status.hidden = false
     text.replaceChildren()

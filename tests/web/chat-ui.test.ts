@@ -112,6 +112,17 @@ describe('chat UI in a real browser', { timeout: 120_000 }, () => {
     const badge = bubble.getByTestId('grounding-badge')
     expect(await badge.textContent()).toContain(`${Math.round(turn.answer.grounding.score * 100)}%`)
 
+    // The sources list names the document (and section), not raw offsets; the offsets stay in a tooltip and the panel.
+    const { documents } = (await (await page.request.get(`${baseUrl}/api/documents`)).json()) as { documents: { id: string; title: string }[] }
+    const title = documents.find((document) => document.id === citation!.docId)!.title
+    const item = bubble.locator(`[data-testid="source-item"][data-n="${n}"]`)
+    const place = item.getByTestId('source-item-location')
+    expect(await place.textContent()).toContain(title)
+    expect(await place.textContent()).not.toMatch(/[0-9]+–[0-9]+/)
+    expect(await place.getAttribute('title')).toContain(`${citation!.start}–${citation!.end}`)
+    expect(await page.locator('#source-location').textContent()).toContain(`${citation!.start}–${citation!.end}`)
+    expect(await page.getByTestId('source-picker').isHidden()).toBe(true)
+
     await page.screenshot({ path: path.join(ARTIFACTS, 'desktop-answer-source.png') })
     if (UPDATE_DOCS) await page.screenshot({ path: path.join(DOCS, 'screenshot-desktop.png') })
     await page.context().close()
