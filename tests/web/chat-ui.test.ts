@@ -123,6 +123,11 @@ describe('chat UI in a real browser', { timeout: 120_000 }, () => {
     expect(await page.locator('#source-location').textContent()).toContain(`${citation!.start}–${citation!.end}`)
     expect(await page.getByTestId('source-picker').isHidden()).toBe(true)
 
+    // The Arabic text is set in the self-hosted Noto Naskh Arabic, not a fallback of the machine.
+    expect(await page.evaluate(async () => {
+      await document.fonts.ready
+      return [...document.fonts].some((font) => font.family.includes('Noto Naskh Arabic') && font.status === 'loaded')
+    })).toBe(true)
     await page.screenshot({ path: path.join(ARTIFACTS, 'desktop-answer-source.png') })
     if (UPDATE_DOCS) await page.screenshot({ path: path.join(DOCS, 'screenshot-desktop.png') })
     await page.context().close()
@@ -316,6 +321,7 @@ describe('chat UI in a real browser', { timeout: 120_000 }, () => {
     await ask(page, ANSWERABLE_QUESTION)
     expect(await hasNoHorizontalScroll(page)).toBe(true)
     await page.getByTestId('message-user').last().evaluate((message) => message.scrollIntoView({ block: 'start' }))
+    await page.evaluate(() => document.fonts.ready)
     await page.screenshot({ path: path.join(ARTIFACTS, 'mobile-answer.png') })
     if (UPDATE_DOCS) await page.screenshot({ path: path.join(DOCS, 'screenshot-mobile.png') })
 
