@@ -12,6 +12,7 @@ import { readServerSentEvents } from './read-server-sent-events.js'
  *   questionKind: string, refusalReason: string | null
  * }} AskResponse
  * @typedef {{ id: string, title: string, text: string }} SourceDocument
+ * @typedef {{ id: string, title: string, sentences: number, characters: number }} DocumentSummary
  * @typedef {{ question: string, section: string | null }} Suggestion
  * @typedef {'network' | 'rate_limited' | 'invalid_request' | 'unauthorized' | 'server' | 'aborted'} ApiErrorKind
  * @typedef {(
@@ -42,7 +43,8 @@ export class ApiError extends Error {
 
 /**
  * Streams one chat turn from `POST /api/chat`, reporting progress, and resolves with the final answer.
- * @param {{ question: string, history: HistoryMessage[] }} body
+ * `documents`, when given, limits the answer to those document ids.
+ * @param {{ question: string, history: HistoryMessage[], documents?: string[] }} body
  * @param {{ signal: AbortSignal, onProgress: (progress: ChatProgress) => void, apiKey: string | null }} options
  * @returns {Promise<AskResponse>}
  */
@@ -80,6 +82,17 @@ export async function fetchDocument(docId, { apiKey }) {
     headers: withApiKey({ accept: 'application/json' }, apiKey),
   })
   return /** @type {SourceDocument} */ (await response.json())
+}
+
+/**
+ * Lists the indexed documents (id, title and size), in index order.
+ * @param {{ apiKey: string | null }} options
+ * @returns {Promise<DocumentSummary[]>}
+ */
+export async function fetchDocumentList({ apiKey }) {
+  const response = await sendRequest('/api/documents', { headers: withApiKey({ accept: 'application/json' }, apiKey) })
+  const body = await response.json()
+  return Array.isArray(body?.documents) ? body.documents : []
 }
 
 /**

@@ -1,5 +1,5 @@
 // @ts-check
-import { ApiError, fetchDocument, fetchSuggestions, streamChat } from './api.js'
+import { ApiError, fetchDocument, fetchDocumentList, fetchSuggestions, streamChat } from './api.js'
 import { createAnswerTextRenderer } from './create-answer-text-renderer.js'
 import { createApiKeyForm } from './create-api-key-form.js'
 import { createApiKeyStore } from './create-api-key-store.js'
@@ -14,10 +14,11 @@ import { formatAnswerForClipboard } from './format-answer-for-clipboard.js'
  * @typedef {import('./api.js').Passage} Passage
  * @typedef {import('./api.js').HistoryMessage} HistoryMessage
  * @typedef {import('./api.js').ChatProgress} ChatProgress
+ * @typedef {import('./api.js').DocumentSummary} DocumentSummary
  * @typedef {import('./create-tooltip.js').TooltipContent} TooltipContent
  * @typedef {{
  *   root: HTMLElement, card: HTMLElement, body: HTMLElement, progress: HTMLElement,
- *   progressLabel: HTMLElement, citations: Map<number, Citation>,
+ *   progressLabel: HTMLElement, citations: Map<number, Citation>, passages: Passage[],
  *   renderer: import('./create-answer-text-renderer.js').AnswerTextRenderer, receivedText: boolean,
  * }} AnswerView
  */
@@ -27,6 +28,10 @@ const MAX_HISTORY_MESSAGES = 20
 const MAX_HISTORY_CHARS = 8000
 const PINNED_TO_BOTTOM_PX = 96
 const COPIED_FEEDBACK_MS = 2000
+// The server's default QUESTION_MAX_CHARACTERS, counted as it counts: after trimming, in UTF-16 units.
+const QUESTION_MAX_CHARACTERS = Number(document.getElementById('question-input')?.dataset.maxCharacters) || 2000
+// The count shows from 80% of the limit: shorter questions need no counter.
+const COUNT_SHOWN_FROM = 0.8
 
 /**
  * @template {HTMLElement} T
@@ -50,9 +55,13 @@ const dom = {
   suggestions: requireElement('suggestions', HTMLUListElement),
   composer: requireElement('composer', HTMLFormElement),
   input: requireElement('question-input', HTMLTextAreaElement),
+  count: requireElement('question-count', HTMLElement),
   send: requireElement('send', HTMLButtonElement),
   newChat: requireElement('new-chat', HTMLButtonElement),
   forgetApiKey: requireElement('forget-api-key', HTMLButtonElement),
+  sourcePicker: requireElement('source-picker', HTMLDetailsElement),
+  sourcePickerSummary: requireElement('source-picker-summary', HTMLElement),
+  sourcePickerOptions: requireElement('source-picker-options', HTMLFieldSetElement),
   tooltip: requireElement('tooltip', HTMLElement),
   announcer: requireElement('announcer', HTMLElement),
 }
@@ -71,6 +80,7 @@ const sourcePanel = createSourcePanel(
     documentTitle: requireElement('source-document-title', HTMLElement),
     location: requireElement('source-location', HTMLElement),
     status: requireElement('source-status', HTMLElement),
+    scroller: requireElement('source-scroll', HTMLElement),
     text: requireElement('source-text', HTMLElement),
     closeButton: requireElement('source-close', HTMLElement),
     background: [dom.topbar, dom.chat],
@@ -100,6 +110,9 @@ let activeRequest = null
 let conversationNumber = 0
 // The starter questions failed for want of a key; they are fetched again once one is saved.
 let suggestionsAwaitKey = false
+/** The indexed documents by id: their titles label citations, and two or more get a source picker. */
+let documentSummaries = /** @type {Map<string, DocumentSummary>} */ (new Map())
+let documentsAwaitKey = false
 
 /**
  * Runs one API call with the stored key. A key the server rejects is forgotten, so that it is not
@@ -126,6 +139,7 @@ function saveApiKey(key) {
   apiKeys.save(key)
   updateForgetKeyButton()
   if (suggestionsAwaitKey) void showSuggestions()
+  if (documentsAwaitKey) void loadDocuments()
 }
 
 function updateForgetKeyButton() {
@@ -178,8 +192,34 @@ function keepPinned(change) {
   if (pinned) scrollToBottom()
 }
 
+/** How many characters the question is over the limit (0 or less when it fits). */
+function questionExcess() {
+  return dom.input.value.trim().length - QUESTION_MAX_CHARACTERS
+}
+
 function updateSendState() {
-  dom.send.disabled = activeRequest !== null || dom.input.value.trim() === ''
+  dom.send.disabled = activeRequest !== null || dom.input.value.trim() === '' || questionExcess() > 0
+}
+
+let wasTooLong = false
+
+/**
+ * Shows the character count near the limit and says so before sending when a question (a long paste,
+ * say) is over it; the text is kept whole, never cut, so the user decides what to remove.
+ */
+function updateQuestionCount() {
+  const length = dom.input.value.trim().length
+  const tooLong = questionExcess() > 0
+  dom.count.hidden = length < QUESTION_MAX_CHARACTERS * COUNT_SHOWN_FROM
+  dom.count.classList.toggle('is-over', tooLong)
+  dom.count.textContent = tooLong
+    ? `عدد الأحرف ${length} والحد ${QUESTION_MAX_CHARACTERS}: السؤال أطول من المسموح، فاختصره قبل الإرسال.`
+    : `عدد الأحرف ${length} من ${QUESTION_MAX_CHARACTERS}`
+  if (tooLong) dom.input.setAttribute('aria-invalid', 'true')
+  else dom.input.removeAttribute('aria-invalid')
+  // Said once when the limit is crossed, not at every keystroke.
+  if (tooLong && !wasTooLong) announce(dom.count.textContent)
+  wasTooLong = tooLong
 }
 
 /** @param {boolean} busy */
@@ -220,6 +260,7 @@ function openCitation(view, n, origin) {
     docId: citation.docId,
     start: citation.start,
     end: citation.end,
+    section: sectionOf(citation, view.passages),
     heading: `المصدر ${n}`,
     returnFocus: () => {
       // The final render replaces streamed markers, so the original button may be gone.
@@ -281,7 +322,7 @@ function createAnswerView() {
   root.append(avatar, card)
   /** @type {AnswerView} */
   const view = {
-    root, card, body, progress, progressLabel, citations: new Map(), receivedText: false,
+    root, card, body, progress, progressLabel, citations: new Map(), passages: [], receivedText: false,
     renderer: createAnswerTextRenderer(body, (n) => createMarker(view, n, false)),
   }
   return view
@@ -293,6 +334,7 @@ function createAnswerView() {
  */
 function applyProgress(view, progress) {
   if (progress.type === 'passages') {
+    view.passages = progress.passages
     view.progressLabel.textContent = progress.passages.length > 0
       ? 'وجدتُ مقاطع ذات صلة، جارٍ صياغة الإجابة…'
       : 'جارٍ صياغة الإجابة…'
@@ -322,6 +364,7 @@ function applyProgress(view, progress) {
  */
 function completeAnswerView(view, response) {
   view.citations = new Map(response.citations.map((citation) => [citation.n, citation]))
+  view.passages = response.passages
   const focused = document.activeElement
   const focusedMarker = focused instanceof HTMLElement && view.body.contains(focused) ? focused.dataset.n : undefined
   if (focusedMarker) tooltip.hide()
@@ -339,10 +382,11 @@ function completeAnswerView(view, response) {
     view.root.classList.add('is-refusal')
     const refusal = createElement('div', 'refusal')
     refusal.dataset.testid = 'refusal'
+    refusal.dataset.reason = response.refusalReason ?? ''
     const header = createElement('p', 'refusal-title')
-    // The title follows the answer's language so an English refusal does not open in Arabic.
-    const title = response.language.startsWith('en') ? 'Not in the article' : 'لم أجد الإجابة في المقال'
-    header.append(createIcon('notFound'), createElement('span', '', title))
+    header.dataset.testid = 'refusal-title'
+    const { title, icon } = describeRefusal(response)
+    header.append(createIcon(icon), createElement('span', '', title))
     refusal.dir = 'auto'
     refusal.append(header, view.body)
     view.card.append(refusal)
@@ -357,6 +401,37 @@ function completeAnswerView(view, response) {
     const marker = view.body.querySelector(`[data-testid="citation"][data-n="${focusedMarker}"]`)
     if (marker instanceof HTMLElement) marker.focus()
   }
+}
+
+// What each refusal is, as its card's title: a refused instruction is not a missing answer.
+const REFUSAL_TITLES = {
+  ar: {
+    'not-in-sources': 'لم أجد الإجابة في المقال',
+    'missing-detail': 'لا يذكر المقال هذا التفصيل',
+    'no-question': 'لم أجد سؤالًا عن المقال',
+    injection: 'رفضتُ تعليمات في رسالتك',
+    'unsupported-language': 'لغة السؤال غير مدعومة',
+  },
+  en: {
+    'not-in-sources': 'Not in the article',
+    'missing-detail': 'The article does not say',
+    'no-question': 'No question about the article',
+    injection: 'Instruction refused',
+    'unsupported-language': 'Language not supported',
+  },
+}
+
+/**
+ * The title and icon of a refusal, in the answer's language (English for any language but Arabic, so a
+ * refusal in French or English does not open in Arabic).
+ * @param {AskResponse} response
+ * @returns {{ title: string, icon: import('./create-icon.js').IconName }}
+ */
+function describeRefusal(response) {
+  const titles = response.language === 'ar' ? REFUSAL_TITLES.ar : REFUSAL_TITLES.en
+  const reason = /** @type {keyof typeof titles} */ (response.refusalReason ?? 'not-in-sources')
+  const icon = reason === 'injection' ? 'shieldAlert' : reason === 'unsupported-language' ? 'alert' : 'notFound'
+  return { title: titles[reason] ?? titles['not-in-sources'], icon }
 }
 
 /**
@@ -378,8 +453,11 @@ function createSourcesList(view, citations) {
     number.setAttribute('aria-hidden', 'true')
     const quote = createElement('span', 'source-item-quote', citation.quote)
     quote.dir = 'auto'
-    const location = createElement('span', 'source-item-location', `${citation.docId} · ${citation.start}–${citation.end}`)
-    location.dir = 'ltr'
+    // Where the quote is, in words; the character offsets stay in the source panel and this tooltip.
+    const location = createElement('span', 'source-item-location', describePlace(citation, view.passages))
+    location.dataset.testid = 'source-item-location'
+    location.dir = 'auto'
+    location.title = `${citation.docId}: ${citation.start}–${citation.end}`
     button.append(createElement('span', 'sr-only', `المصدر ${citation.n}: `), number, quote, location)
     button.addEventListener('click', () => openCitation(view, citation.n, button))
     item.append(button)
@@ -387,6 +465,30 @@ function createSourcesList(view, citations) {
   }
   section.append(title, list)
   return section
+}
+
+/**
+ * The section of the retrieved passage that holds a citation, if it has one.
+ * @param {Citation} citation
+ * @param {Passage[]} passages
+ * @returns {string | null}
+ */
+function sectionOf(citation, passages) {
+  const holder = passages.find((passage) =>
+    passage.docId === citation.docId && passage.start <= citation.start && citation.end <= passage.end && passage.section)
+  return holder?.section ?? null
+}
+
+/**
+ * "Document title · section" for a citation (the id stands in for the title until the list has loaded).
+ * @param {Citation} citation
+ * @param {Passage[]} passages
+ * @returns {string}
+ */
+function describePlace(citation, passages) {
+  const title = documentSummaries.get(citation.docId)?.title ?? citation.docId
+  const section = sectionOf(citation, passages)
+  return section && section !== title ? `${title} · ${section}` : title
 }
 
 /**
@@ -407,7 +509,7 @@ function createRelatedList(passages) {
     button.type = 'button'
     button.addEventListener('click', () => {
       void sourcePanel.open({
-        docId: passage.docId, start: passage.start, end: passage.end, heading: 'مقطع ذو صلة',
+        docId: passage.docId, start: passage.start, end: passage.end, section: passage.section, heading: 'مقطع ذو صلة',
         returnFocus: () => (button.isConnected ? button : dom.input).focus(),
       })
     })
@@ -598,14 +700,15 @@ async function runTurn(question, placeholder) {
   activeRequest = controller
   setBusy(true)
   try {
+    const documents = chosenDocuments()
     const response = await callApi((apiKey) => streamChat(
-      { question, history: historyForRequest() },
+      { question, history: historyForRequest(), ...(documents ? { documents } : {}) },
       { signal: controller.signal, onProgress: (progress) => applyProgress(view, progress), apiKey },
     ))
     if (turnConversation !== conversationNumber) return
     keepPinned(() => completeAnswerView(view, response))
     history.push({ role: 'user', content: question }, { role: 'assistant', content: response.answer })
-    announce(response.answered ? 'اكتملت الإجابة.' : 'لم يجد سند الإجابة في المقال.')
+    announce(response.answered ? 'اكتملت الإجابة.' : `${describeRefusal(response).title}.`)
   } catch (caught) {
     const error = /** @type {ApiError} */ (caught)
     if (error.kind === 'aborted' || turnConversation !== conversationNumber) return
@@ -630,9 +733,14 @@ async function runTurn(question, placeholder) {
 function sendQuestion(question) {
   const trimmed = question.trim()
   if (trimmed === '' || activeRequest) return
+  if (trimmed.length > QUESTION_MAX_CHARACTERS) {
+    announce(dom.count.textContent ?? '')
+    return
+  }
   dom.emptyState.hidden = true
   appendUserMessage(trimmed)
   dom.input.value = ''
+  updateQuestionCount()
   updateSendState()
   void runTurn(trimmed, null)
 }
@@ -647,6 +755,7 @@ function startNewChat() {
   dom.messages.replaceChildren(dom.emptyState)
   dom.emptyState.hidden = false
   dom.input.value = ''
+  updateQuestionCount()
   setBusy(false)
   dom.input.focus()
   announce('بدأت محادثة جديدة.')
@@ -684,6 +793,66 @@ async function showSuggestions() {
   dom.suggestionsBlock.hidden = suggestions.length === 0
 }
 
+async function loadDocuments() {
+  try {
+    documentSummaries = new Map((await callApi((apiKey) => fetchDocumentList({ apiKey }))).map((summary) => [summary.id, summary]))
+  } catch (error) {
+    // Titles and the picker are extras: without the list, citations show document ids and all documents are searched.
+    documentsAwaitKey = error instanceof ApiError && error.kind === 'unauthorized'
+    return
+  }
+  documentsAwaitKey = false
+  renderSourcePicker()
+}
+
+/** Shows a checkbox per document when there are two or more, all checked. */
+function renderSourcePicker() {
+  const summaries = [...documentSummaries.values()]
+  dom.sourcePicker.hidden = summaries.length < 2
+  const legend = dom.sourcePickerOptions.querySelector('legend')
+  dom.sourcePickerOptions.replaceChildren(...(legend ? [legend] : []), ...summaries.map((summary) => {
+    const option = createElement('label', 'source-option')
+    const box = document.createElement('input')
+    box.type = 'checkbox'
+    box.value = summary.id
+    box.checked = true
+    box.dataset.testid = 'source-option'
+    box.addEventListener('change', updateSourcePicker)
+    const title = createElement('span', '', summary.title)
+    title.dir = 'auto'
+    option.append(box, title)
+    return option
+  }))
+  updateSourcePicker()
+}
+
+/** @returns {HTMLInputElement[]} */
+function sourceBoxes() {
+  return [...dom.sourcePickerOptions.querySelectorAll('input[type="checkbox"]')].filter((box) => box instanceof HTMLInputElement)
+}
+
+/** Sums the choice up in the picker's button, and keeps the last chosen document from being unchecked. */
+function updateSourcePicker() {
+  const boxes = sourceBoxes()
+  const chosen = boxes.filter((box) => box.checked)
+  for (const box of boxes) box.disabled = box.checked && chosen.length === 1
+  const only = chosen.length === 1 ? documentSummaries.get(chosen[0]?.value ?? '') : undefined
+  dom.sourcePickerSummary.textContent = chosen.length === boxes.length
+    ? `المصادر: كلها (${boxes.length})`
+    : only ? `المصدر: ${only.title}` : `المصادر: ${chosen.length} من ${boxes.length}`
+}
+
+/**
+ * The ids to send as `documents`, or undefined when every document is chosen (or there is no picker),
+ * so that the server searches them all.
+ * @returns {string[] | undefined}
+ */
+function chosenDocuments() {
+  const boxes = sourceBoxes()
+  if (dom.sourcePicker.hidden || boxes.every((box) => box.checked)) return undefined
+  return boxes.filter((box) => box.checked).map((box) => box.value)
+}
+
 dom.composer.addEventListener('submit', (event) => {
   event.preventDefault()
   sendQuestion(dom.input.value)
@@ -695,10 +864,14 @@ dom.input.addEventListener('keydown', (event) => {
     sendQuestion(dom.input.value)
   }
 })
-dom.input.addEventListener('input', updateSendState)
+dom.input.addEventListener('input', () => {
+  updateQuestionCount()
+  updateSendState()
+})
 dom.newChat.addEventListener('click', startNewChat)
 dom.forgetApiKey.addEventListener('click', forgetApiKey)
 
 updateSendState()
 updateForgetKeyButton()
+void loadDocuments()
 void showSuggestions()

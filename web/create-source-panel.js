@@ -3,19 +3,20 @@
 /**
  * @typedef {import('./api.js').SourceDocument} SourceDocument
  * @typedef {{
- *   docId: string, start: number, end: number, heading: string,
+ *   docId: string, start: number, end: number, heading: string, section?: string | null,
  *   returnFocus: () => void,
  * }} SourceRequest
  * @typedef {{
  *   panel: HTMLElement, backdrop: HTMLElement, heading: HTMLElement, documentTitle: HTMLElement,
- *   location: HTMLElement, status: HTMLElement, text: HTMLElement, closeButton: HTMLElement,
+ *   location: HTMLElement, status: HTMLElement, scroller: HTMLElement, text: HTMLElement, closeButton: HTMLElement,
  *   background: HTMLElement[],
  * }} SourcePanelElements
  */
 
 /**
  * Controls the source panel: shows a whole document with one span wrapped in
- * `<mark data-testid="source-highlight">`, scrolled into view. On narrow screens the panel is a
+ * `<mark data-testid="source-highlight">`, scrolled into view within the panel's own scroller (never the
+ * page, so the top bar and the panel's header stay where they are). On narrow screens the panel is a
  * modal bottom sheet (the rest of the page is made inert); on wide screens it sits beside the chat.
  * A failed load shows a generic message unless `createLoadFailureView` offers a view for that error
  * (such as the API key form), which gets a `retry` that reopens the same request.
@@ -27,7 +28,7 @@
  * @returns {{ open: (request: SourceRequest) => Promise<void>, close: () => void, isOpen: () => boolean }}
  */
 export function createSourcePanel(elements, { loadDocument, overlayQuery, createLoadFailureView }) {
-  const { panel, backdrop, heading, documentTitle, location, status, text, closeButton, background } = elements
+  const { panel, backdrop, heading, documentTitle, location, status, scroller, text, closeButton, background } = elements
   /** @type {Map<string, Promise<SourceDocument>>} */
   const documents = new Map()
   /** @type {SourceRequest | null} */
@@ -62,7 +63,8 @@ export function createSourcePanel(elements, { loadDocument, overlayQuery, create
     panel.hidden = false
     applyMode()
     heading.textContent = request.heading
-    location.textContent = `الموضع ${request.start}–${request.end}`
+    const offsets = `الموضع ${request.start}–${request.end}`
+    location.textContent = request.section ? `${request.section} · ${offsets}` : offsets
     status.textContent = 'جارٍ تحميل نص المقال…'
     status.hidden = false
     text.replaceChildren()
@@ -78,7 +80,7 @@ export function createSourcePanel(elements, { loadDocument, overlayQuery, create
       if (failureView) {
         status.hidden = true
         text.replaceChildren(failureView)
-        failureView.querySelector('input')?.focus()
+        failureView.querySelector('input')?.focus({ preventScroll: true })
         return
       }
       status.textContent = 'تعذّر تحميل نص المقال. أغلق اللوحة وحاول مرة أخرى.'
@@ -98,7 +100,7 @@ export function createSourcePanel(elements, { loadDocument, overlayQuery, create
     mark.textContent = loaded.text.slice(start, end)
     text.replaceChildren(loaded.text.slice(0, start), mark, loaded.text.slice(end))
     const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
-    mark.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduceMotion ? 'auto' : 'smooth' })
+    centerWithin(scroller, mark, reduceMotion ? 'auto' : 'smooth')
   }
 
   function close() {
@@ -122,4 +124,18 @@ export function createSourcePanel(elements, { loadDocument, overlayQuery, create
   overlayQuery.addEventListener('change', applyMode)
 
   return { open, close, isOpen: () => !panel.hidden }
+}
+
+/**
+ * Scrolls `container` alone so that `target` sits in its middle, or starts at its top when taller.
+ * `scrollIntoView` would also scroll every scrollable ancestor, the page included.
+ * @param {HTMLElement} container
+ * @param {HTMLElement} target
+ * @param {ScrollBehavior} behavior
+ */
+function centerWithin(container, target, behavior) {
+  const box = container.getBoundingClientRect()
+  const rect = target.getBoundingClientRect()
+  const margin = Math.max(0, (container.clientHeight - rect.height) / 2)
+  container.scrollTo({ top: Math.max(0, container.scrollTop + rect.top - box.top - margin), behavior })
 }

@@ -2,6 +2,7 @@ import type { Sentence } from '../chunk/corpus.js'
 import type { SanadIndex } from '../index/sanad-index.js'
 import type { QueryConcept } from '../lexical/bm25-index.js'
 import type { HybridRetriever, RetrievedChunk } from '../retrieve/hybrid-retriever.js'
+import { detectLatinLanguage } from '../text/detect-language.js'
 import { normalizeArabic } from '../text/normalize-arabic.js'
 import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js'
 import type { AskRequest, AskResponse, Citation, Passage } from './answer-schemas.js'
@@ -133,6 +134,12 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
       if (rewritten) {
         analysis = { ...analysis, searchText: rewritten, terms: analyzeQuestion(rewritten).terms }
       } else {
+        // The dictionary is English–Arabic: a question in another Latin-script language is refused, in its own words.
+        const written = detectLatinLanguage(question)
+        if (written !== 'en') {
+          const { response } = settle('unsupported-language', analysis)
+          return { kind: 'settled', response: { ...response, answer: refusalMessage('unsupported-language', written), language: written } }
+        }
         const translated = dependencies.translateQuery ? await dependencies.translateQuery(analysis.searchText, 'en') : null
         if (!translated) return settle('unsupported-language', analysis)
         analysis = { ...analysis, searchText: translated.searchText, terms: analyzeQuestion(translated.searchText).terms }

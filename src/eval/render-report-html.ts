@@ -23,20 +23,26 @@ const STYLE = `
 :root { --ink: #1d2330; --muted: #5d6675; --line: #d9dee7; --bar: #2f6fdf; --bad: #c2382f; --gold: #ffe08a; --good: #1f8a4c; }
 * { box-sizing: border-box; }
 body { font: 15px/1.55 system-ui, "Noto Sans Arabic", "Segoe UI", sans-serif; color: var(--ink); margin: 0; background: #f6f7f9; }
-main { max-width: 1180px; margin: 0 auto; padding: 24px; }
+main { max-width: 1320px; margin: 0 auto; padding: 24px; }
 h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 19px; margin: 32px 0 12px; }
 .meta { color: var(--muted); margin: 0 0 20px; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; }
 .card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
 .card b { display: block; font-size: 22px; } .card span { color: var(--muted); font-size: 13px; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); gap: 14px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(380px, 100%), 1fr)); gap: 14px; }
 .scroll { overflow-x: auto; }
 figure { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px; }
 figcaption { font-weight: 600; margin-bottom: 6px; }
+svg.chart { max-width: 100%; height: auto; }
 svg.chart text { font-size: 12px; fill: var(--ink); } svg.chart .track { fill: #eef1f6; } svg.chart .bar { fill: var(--bar); }
 svg.chart .bar.p95 { fill: #9bb9f0; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: right; } th:first-child, td:first-child { text-align: left; }
+/* 18 columns: headings wrap at their spaces, numbers keep one width, and the kind stays in view when a narrow screen scrolls. */
+table[data-table="metrics"] { font-variant-numeric: tabular-nums; }
+table[data-table="metrics"] th { vertical-align: bottom; padding: 4px 5px; }
+table[data-table="metrics"] td { padding: 4px 5px; white-space: nowrap; }
+table[data-table="metrics"] tr > :first-child { position: sticky; left: 0; background: #fff; box-shadow: inset -1px 0 0 var(--line); white-space: normal; }
 .failure { background: #fff; border: 1px solid var(--line); border-left: 4px solid var(--bad); border-radius: 8px; padding: 12px 14px; margin: 0 0 12px; }
 .failure h3 { font-size: 15px; margin: 0 0 6px; } .codes span { display: inline-block; background: #fbe4e2; color: var(--bad); border-radius: 4px; padding: 0 6px; margin: 0 4px 4px 0; font-size: 12px; }
 .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; margin-top: 8px; }
@@ -122,7 +128,7 @@ function renderMetricsTable(report: EvalReport): string {
   const header = `<tr><th>kind</th>${TABLE_COLUMNS.map(([, label]) => `<th>${escapeHtml(label)}</th>`).join('')}</tr>`
   const row = (name: string, metrics: MetricSet) => `<tr><td>${escapeHtml(name)}</td>${TABLE_COLUMNS.map(([key]) => `<td>${formatMetric(key, metrics[key])}</td>`).join('')}</tr>`
   const kinds = Object.entries(report.byKind).sort(([first], [second]) => first.localeCompare(second))
-  return `<div class="scroll"><table>${header}${row('all', report.metrics)}${kinds.map(([kind, metrics]) => row(kind, metrics)).join('')}</table></div>`
+  return `<div class="scroll"><table data-table="metrics">${header}${row('all', report.metrics)}${kinds.map(([kind, metrics]) => row(kind, metrics)).join('')}</table></div>`
 }
 
 function renderFailure(result: QuestionResult): string {

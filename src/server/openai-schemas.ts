@@ -57,33 +57,73 @@ export type SanadCompletionExtension = z.infer<typeof SanadCompletionExtensionSc
 // What every completion and chunk starts with; `created` is in Unix seconds.
 const CompletionIdentitySchema = z.object({ id: z.string(), created: z.number().int(), model: z.string() })
 
-/** A whole (non-streamed) chat completion, with the citations of its `[n]` markers. */
+/**
+ * OpenAI's place for a message's sources: one `url_citation` per `[n]` marker, whose `start_index`
+ * and `end_index` are the marker's span in the content; `url` points at the cited characters of the
+ * source (an RFC 5147 `#char=start,end` fragment) and `title` holds the quote.
+ */
+export const UrlCitationAnnotationSchema = z.object({
+  type: z.literal('url_citation'),
+  url_citation: z.object({ start_index: z.number().int(), end_index: z.number().int(), url: z.string(), title: z.string() }),
+})
+export type UrlCitationAnnotation = z.infer<typeof UrlCitationAnnotationSchema>
+
+/** Token counts in OpenAI's shape; the tokens are word pieces (see count-tokens.ts), not a model's subwords. */
+export const UsageSchema = z.object({
+  prompt_tokens: z.number().int().min(0),
+  completion_tokens: z.number().int().min(0),
+  total_tokens: z.number().int().min(0),
+})
+export type Usage = z.infer<typeof UsageSchema>
+
+/**
+ * A whole (non-streamed) chat completion. The citations of its `[n]` markers are in three places, for
+ * the clients that keep each: the top-level `citations`, the message's own `citations`, and the
+ * message's OpenAI `annotations`.
+ */
 export const ChatCompletionSchema = CompletionIdentitySchema.extend({
   object: z.literal('chat.completion'),
   choices: z.array(
     z.object({
       index: z.number().int(),
-      message: z.object({ role: z.literal('assistant'), content: z.string(), refusal: z.string().nullable() }),
+      message: z.object({
+        role: z.literal('assistant'),
+        content: z.string(),
+        refusal: z.string().nullable(),
+        annotations: z.array(UrlCitationAnnotationSchema),
+        citations: z.array(CitationSchema),
+      }),
       finish_reason: z.literal('stop'),
       logprobs: z.null(),
     }),
   ),
+  usage: UsageSchema,
   citations: z.array(CitationSchema),
   sanad: SanadCompletionExtensionSchema,
 })
 export type ChatCompletion = z.infer<typeof ChatCompletionSchema>
 
-/** One streamed chunk; the last one has `finish_reason: 'stop'` and carries the citations. */
+/**
+ * One streamed chunk. The one with `finish_reason: 'stop'` carries the citations, at the top level and
+ * in its `delta` (with the `annotations`); with `stream_options.include_usage` every chunk has
+ * `usage: null` but a last one with no choices, which has the counts.
+ */
 export const ChatCompletionChunkSchema = CompletionIdentitySchema.extend({
   object: z.literal('chat.completion.chunk'),
   choices: z.array(
     z.object({
       index: z.number().int(),
-      delta: z.object({ role: z.literal('assistant').optional(), content: z.string().optional() }),
+      delta: z.object({
+        role: z.literal('assistant').optional(),
+        content: z.string().optional(),
+        annotations: z.array(UrlCitationAnnotationSchema).optional(),
+        citations: z.array(CitationSchema).optional(),
+      }),
       finish_reason: z.literal('stop').nullable(),
       logprobs: z.null(),
     }),
   ),
+  usage: UsageSchema.nullable().optional(),
   citations: z.array(CitationSchema).optional(),
   sanad: SanadCompletionExtensionSchema.optional(),
 })

@@ -77,4 +77,25 @@ describe('report.html in headless Chromium', () => {
     expect(await page.locator('article.failure').count()).toBe(report.results.filter((item) => item.failures.length > 0).length)
     await page.close()
   }, 60_000)
+
+  it('should show the whole metrics table on a 1366 px screen, with the widest kinds and values a run gives', async () => {
+    // Kind names and magnitudes like those of the real question set: a long hyphenated kind, four-digit milliseconds.
+    const wide = { ...report.metrics, count: 1080, errors: 12, latencyP50Ms: 1234, latencyP95Ms: 12345 }
+    const kinds = ['english-unanswerable', 'spelling-variant', 'out-of-domain', 'paraphrase', 'follow-up', 'near-miss']
+    const wideReport: EvalReport = { ...report, metrics: wide, byKind: Object.fromEntries(kinds.map((kind) => [kind, wide])) }
+    await writeFile(join(directory, 'wide.html'), renderReportHtml(wideReport))
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+    await page.goto(pathToFileURL(join(directory, 'wide.html')).toString())
+    const table = page.locator('table[data-table="metrics"]')
+    const fit = await table.evaluate((element) => {
+      const box = element.getBoundingClientRect()
+      const container = element.parentElement!
+      return { overflow: container.scrollWidth - container.clientWidth, right: box.right, pageOverflow: document.documentElement.scrollWidth - window.innerWidth }
+    })
+    expect(fit.overflow).toBeLessThanOrEqual(0)
+    expect(fit.right).toBeLessThanOrEqual(1366)
+    expect(fit.pageOverflow).toBeLessThanOrEqual(0)
+    expect(await table.locator('tr').first().locator('th').last().isVisible()).toBe(true)
+    await page.close()
+  }, 60_000)
 })

@@ -44,7 +44,14 @@ describe('the official openai client against the real server', () => {
     const content = completion.choices[0]!.message.content!
     expect(completion.choices[0]!.finish_reason).toBe('stop')
     expectExactCitations((completion as unknown as { citations: unknown }).citations, content)
+    expectExactCitations((completion.choices[0]!.message as unknown as { citations: unknown }).citations, content)
     expect((completion as unknown as { sanad: { answered: boolean } }).sanad.answered).toBe(true)
+    const annotations = completion.choices[0]!.message.annotations ?? []
+    expect(annotations.length).toBeGreaterThan(0)
+    for (const annotation of annotations) expect(content.slice(annotation.url_citation.start_index, annotation.url_citation.end_index)).toMatch(/^\[\d+\]$/)
+    expect(completion.usage!.prompt_tokens).toBeGreaterThan(0)
+    expect(completion.usage!.completion_tokens).toBeGreaterThan(0)
+    expect(completion.usage!.total_tokens).toBe(completion.usage!.prompt_tokens + completion.usage!.completion_tokens)
   })
 
   it('should stream a completion whose final chunk carries the citations', async () => {
@@ -57,6 +64,24 @@ describe('the official openai client against the real server', () => {
     }
     expect(final).toBeDefined()
     expectExactCitations(final!.citations, content)
+  })
+
+  it('should stream the usage in a last chunk without choices when include_usage asks for it', async () => {
+    const stream = await client.chat.completions.create({ model: 'sanad', messages, stream: true, stream_options: { include_usage: true } })
+    const chunks: OpenAI.ChatCompletionChunk[] = []
+    for await (const chunk of stream) chunks.push(chunk)
+    const last = chunks.at(-1)!
+    expect(last.choices).toEqual([])
+    expect(last.usage!.completion_tokens).toBeGreaterThan(0)
+    expect(chunks.slice(0, -1).every((chunk) => chunk.usage === null)).toBe(true)
+  })
+
+  it('should keep the citations in the message that the stream helper assembles', async () => {
+    const stream = client.chat.completions.stream({ model: 'sanad', messages })
+    const completion = await stream.finalChatCompletion()
+    const message = completion.choices[0]!.message
+    expectExactCitations((message as unknown as { citations: unknown }).citations, message.content!)
+    expect(message.annotations?.length).toBeGreaterThan(0)
   })
 
   it('should resolve a follow-up from the earlier messages', async () => {

@@ -76,6 +76,21 @@ describe('createQueryTranslator with the FreeDict dictionary', () => {
   let translator: ReturnType<typeof createQueryTranslator>
   const translate = () => (translator ??= createQueryTranslator({ dictionaryDirectory: DICTIONARY_DIRECTORY, index }))
 
+  it('should refuse French, German and Spanish questions as unsupported, in their language, rather than translate them as English', async () => {
+    const answerer = answererWith(translate())
+    const cases = [
+      ['Qui est le journaliste américain qui a été tué ?', 'fr', "L'article est en arabe"],
+      ['Wer ist der amerikanische Journalist, der getötet wurde?', 'de', 'Der Artikel ist auf Arabisch'],
+      ['¿Quién es el periodista estadounidense que fue asesinado?', 'es', 'El artículo está en árabe'],
+    ] as const
+    for (const [question, language, message] of cases) {
+      const response = await answerer.ask({ question })
+      expect(response, question).toMatchObject({ answered: false, refusalReason: 'unsupported-language', language, citations: [] })
+      expect(response.answer).toContain(message)
+    }
+    expect((await answerer.ask({ question: 'Which American journalist was killed?' })).answered).toBe(true)
+  })
+
   it('should translate content words to the stems the article is indexed with', async () => {
     const stems = conceptStems(await translate()('Which American journalist was killed?', 'en'))
     for (const word of ['الصحفي', 'الأميركي']) expect(stems).toContain(contentStems(word)[0])

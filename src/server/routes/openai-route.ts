@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AnswererChoice, QuestionAnswerer } from '../../answer/question-answerer.js'
 import { SanadError } from '../../errors/sanad-error.js'
 import type { AppEnv } from '../app-env.js'
+import { countTokens } from '../count-tokens.js'
 import type { Logger } from '../create-logger.js'
 import { requireJsonContent, validateJson } from '../middleware/validate-request.js'
 import { ChatCompletionRequestSchema, type ChatCompletionMessage, type ModelList } from '../openai-schemas.js'
@@ -14,8 +15,9 @@ const MODEL_CHOICES: Record<string, AnswererChoice> = { sanad: 'default', 'sanad
 
 /**
  * The OpenAI-compatible endpoints: POST /v1/chat/completions (whole or streamed) and GET /v1/models.
- * The model name picks the answerer; `[n]` markers stay in the content and their spans travel in an
- * extra top-level `citations` array (in the final chunk when streaming), which OpenAI clients ignore.
+ * The model name picks the answerer; `[n]` markers stay in the content and their spans travel in
+ * `citations` (top level and in the message, or the final chunk and its delta when streaming) and in
+ * OpenAI `annotations`; `usage` counts word pieces, streamed last when `stream_options.include_usage` asks.
  */
 export function createOpenAIRoute(dependencies: {
   answerer: QuestionAnswerer
@@ -43,17 +45,21 @@ export function createOpenAIRoute(dependencies: {
         details: { param: 'model', models },
       })
     }
-    const request = splitConversation(body.messages.map(toTurn), { questionMaxCharacters, documents: body.sanad?.documents, documentIds })
+    const turns = body.messages.map(toTurn)
+    const request = splitConversation(turns, { questionMaxCharacters, documents: body.sanad?.documents, documentIds })
     c.set('question', request.question)
     const options = { answerer: MODEL_CHOICES[body.model]! }
     const identity = { id: `chatcmpl-${c.get('requestId')}`, model: body.model, created: Math.floor(Date.now() / 1000) }
+    // Every message counts as prompt, the ignored system ones too: the client sent them all.
+    const context = { promptTokens: turns.reduce((sum, turn) => sum + countTokens(turn.text), 0), origin: new URL(c.req.url).origin }
 
-    if (!body.stream) return c.json(toChatCompletion(await answerer.ask(request, { ...options, signal: c.req.raw.signal }), identity))
+    if (!body.stream) return c.json(toChatCompletion(await answerer.ask(request, { ...options, signal: c.req.raw.signal }), identity, context))
+    const chunkOptions = { ...context, includeUsage: body.stream_options?.include_usage === true }
     return streamServerSentEvents(
       c,
       {
         produce: async function* (signal) {
-          for await (const chunk of toChatCompletionChunks(answerer.stream(request, { ...options, signal }), identity)) {
+          for await (const chunk of toChatCompletionChunks(answerer.stream(request, { ...options, signal }), identity, chunkOptions)) {
             yield { data: JSON.stringify(chunk) }
           }
           yield { data: '[DONE]' }
