@@ -17,22 +17,12 @@ import type { AnswerEvent, AskOptions, QuestionAnswerer } from './question-answe
 import { refusalMessage, type RefusalCode } from './refusal-messages.js'
 import type { LlmAnswerInput } from './render-answer-prompt.js'
 import { weightTerms } from './weight-terms.js'
+import type { QueryTranslator } from '../translate/query-translator.js'
 
 /** The grounding summary of an answer, as the support scorer sees it. */
 export type GroundingScorer = (answer: string, citations: readonly Citation[], language?: 'ar' | 'en') => AskResponse['grounding']
 
-/** A question in another language, turned into Arabic query terms (see the translate stage). */
-export interface TranslatedQuery {
-  /** Arabic text to embed and to match against. */
-  searchText: string
-  /** One concept per source word: its Arabic alternatives. */
-  concepts: QueryConcept[]
-  /** Renders an Arabic short answer for the question's reader (dates, numbers, names). */
-  renderShortAnswer: (arabic: string) => string | null
-}
-
-/** Translates a non-Arabic question into Arabic query concepts, or says it cannot. */
-export type QueryTranslator = (question: string, language: 'en') => Promise<TranslatedQuery | null>
+export type { QueryTranslator, TranslatedQuery } from '../translate/query-translator.js'
 
 /** What the answerer is built from; built once in main.ts and passed in. */
 export interface QuestionAnswererDependencies {
@@ -140,7 +130,7 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
           const { response } = settle('unsupported-language', analysis)
           return { kind: 'settled', response: { ...response, answer: refusalMessage('unsupported-language', written), language: written } }
         }
-        const translated = dependencies.translateQuery ? await dependencies.translateQuery(analysis.searchText, 'en') : null
+        const translated = dependencies.translateQuery ? await dependencies.translateQuery(analysis.searchText, 'en', analysis.kind) : null
         if (!translated) return settle('unsupported-language', analysis)
         analysis = { ...analysis, searchText: translated.searchText, terms: analyzeQuestion(translated.searchText).terms }
         concepts = translated.concepts

@@ -1,5 +1,6 @@
 import { Embeddings } from '@langchain/core/embeddings'
 import { tokenize } from '../text/tokenize.js'
+import { consonantSkeleton } from '../text/consonant-skeleton.js'
 
 /** Options of the model-free embedder. */
 export interface LocalHashEmbeddingsOptions {
@@ -63,11 +64,6 @@ export class LocalHashEmbeddings extends Embeddings {
     const index = hash % this.dimensions
     vector[index]! += (hash & 0x80000000) === 0 ? weight : -weight
   }
-}
-
-/** The stem without long vowels: loanword spellings differ mostly in them (امريك/اميرك → مرك). */
-export function consonantSkeleton(stem: string): string {
-  return /[\u0621-\u064A]/.test(stem) ? stem.replace(/[اوي]/g, '') : stem
 }
 
 // FNV-1a, 32-bit: fast, stable across runs and platforms.

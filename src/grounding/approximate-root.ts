@@ -1,4 +1,4 @@
-import { consonantSkeleton } from '../embed/local-hash-embeddings.js'
+import { consonantSkeleton } from '../text/consonant-skeleton.js'
 
 /**
  * A crude Arabic root guess from a Light10 stem: the consonant skeleton without one derivational

@@ -1,4 +1,4 @@
-import { consonantSkeleton } from '../embed/local-hash-embeddings.js'
+import { consonantSkeleton } from '../text/consonant-skeleton.js'
 import { normalizeArabic } from '../text/normalize-arabic.js'
 import { segmentSentences } from '../text/segment-sentences.js'
 import { stemWord } from '../text/stem-word.js'

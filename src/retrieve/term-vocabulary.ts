@@ -1,4 +1,4 @@
-import { consonantSkeleton } from '../embed/local-hash-embeddings.js'
+import { consonantSkeleton } from '../text/consonant-skeleton.js'
 
 /** A stem that stands for a question term, and how closely (1 exact, 0.8 spelling variant, 0.7 related form). */
 export interface TermVariant {

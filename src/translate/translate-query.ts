@@ -1,5 +1,3 @@
-import { classifyQuestion } from '../answer/analyze-question.js'
-import type { QueryTranslator, TranslatedQuery } from '../answer/create-question-answerer.js'
 import type { SanadIndex } from '../index/sanad-index.js'
 import type { QueryConcept } from '../lexical/bm25-index.js'
 import { TermVocabulary } from '../retrieve/term-vocabulary.js'
@@ -17,6 +15,7 @@ import { invertDictionary } from './invert-dictionary.js'
 import { readDictdDictionary, type DictdDictionary } from './read-dictd-dictionary.js'
 import { renderShortAnswer, type RenderingClues } from './render-short-answer.js'
 import { measureNameSimilarity, transliterateName } from './transliterate-name.js'
+import type { AskedFor, QueryTranslator, TranslatedQuery } from './query-translator.js'
 
 /** Where the dictionary is and what it translates for. */
 export interface QueryTranslatorOptions {
@@ -304,7 +303,7 @@ class QueryTranslation {
   }
 
   /** The clues for rendering this question's short answer in English. */
-  renderingClues(question: string, units: readonly TranslatedUnit[]): RenderingClues {
+  renderingClues(question: string, units: readonly TranslatedUnit[], askedFor: AskedFor | undefined): RenderingClues {
     const englishByStem = new Map<string, string>()
     for (const unit of units) {
       if (!unit.found) continue
@@ -316,11 +315,10 @@ class QueryTranslation {
         if (stems.length === 1) for (const variant of this.foundStems(stems)) if (!englishByStem.has(variant)) englishByStem.set(variant, unit.display)
       }
     }
-    const { kind } = classifyQuestion(question)
     return {
       englishByStem,
       countedNoun: /\bhow\s+(?:many|much)\s+([a-z]+)/i.exec(question)?.[1] ?? null,
-      expectsName: kind === 'person' || kind === 'place',
+      expectsName: askedFor === 'person' || askedFor === 'place',
       findName: (normalized) => this.englishFor(normalized, true),
       translateWord: (normalized) => this.englishFor(normalized, false),
     }
@@ -340,13 +338,13 @@ export function createQueryTranslator(options: QueryTranslatorOptions): QueryTra
       options.dictionary !== undefined ? options.dictionary : await readDictdDictionary(options.dictionaryDirectory, options.dictionaryName ?? 'freedict-eng-ara')
     return dictionary ? new QueryTranslation(dictionary, options.index) : null
   }
-  return async (question, language): Promise<TranslatedQuery | null> => {
+  return async (question, language, askedFor): Promise<TranslatedQuery | null> => {
     if (language !== 'en' || detectLanguage(question) !== 'en') return null
     translation ??= open()
     const translator = await translation
     if (!translator) return null
     const units = translator.translate(question)
-    const clues = translator.renderingClues(question, units)
+    const clues = translator.renderingClues(question, units, askedFor)
     return {
       searchText: units.flatMap((unit) => unit.searchWords).join(' '),
       concepts: units.map((unit) => unit.concept),

@@ -1,6 +1,7 @@
 import { Embeddings } from '@langchain/core/embeddings'
 import { describe, expect, it } from 'vitest'
-import { consonantSkeleton, LocalHashEmbeddings } from '../../src/embed/local-hash-embeddings.js'
+import { LocalHashEmbeddings } from '../../src/embed/local-hash-embeddings.js'
+import { consonantSkeleton } from '../../src/text/consonant-skeleton.js'
 import { normalizeArabic } from '../../src/text/normalize-arabic.js'
 import { stemWord } from '../../src/text/stem-word.js'
 import { tokenize } from '../../src/text/tokenize.js'
