@@ -110,12 +110,17 @@ export function rankCandidates(analysis: QuestionAnalysis, terms: readonly Weigh
   const all = gatherCandidates(analysis, terms, retrieved, index)
   const requiredMatched = SENTENCE_FEATURES.indexOf('requiredMatched')
   // "وماذا عن البحرين؟" asks the earlier question about Bahrain: a sentence without Bahrain cannot answer it.
-  const candidates = all.filter(
+  const admissible = all.filter(
     (candidate) =>
       candidate.meetsConstraints &&
       (!needsDetail(analysis) || candidate.answerTypeSpans.length > 0) &&
       (analysis.requiredStems.length === 0 || candidate.features[requiredMatched] === 1),
   )
+  // Look further before answering about something else: when some admissible sentence names the
+  // question's key entity, only those may answer ("متى وقع المغرب اتفاقية مع بلجيكا؟" is not
+  // answered by the date of the agreement with the United States).
+  const naming = admissible.filter((candidate) => candidate.holdsKeyTerm)
+  const candidates = naming.length > 0 ? naming : admissible
   for (const candidate of candidates) candidate.probability = predictProbability(model.ranker, candidate.features)
   return candidates.sort((left, right) => right.probability - left.probability || left.chunkRank - right.chunkRank || left.sentence.id - right.sentence.id)
 }

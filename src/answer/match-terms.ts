@@ -23,6 +23,12 @@ export function stemVariantsOf(term: QuestionTerm): string[] {
   // Light10 reads a final ان as a dual ending; in a masdar it is the word's own (الإعلان → اعلان, not اعل).
   const withoutArticle = term.normalized.replace(/^(وال|بال|كال|فال|لل|ال)(?=[\u0621-\u064A]{3})/, '')
   if (withoutArticle.endsWith('ان') && withoutArticle.length >= 4) variants.add(withoutArticle)
+  // A country and its nisba adjective share a stem once the country's final ا goes: بلجيكا ↔ البلجيكية
+  // (بلجيك), فرنسا ↔ الفرنسي, أمريكا ↔ الأمريكي; and the other way, an adjective's stem gains the ا.
+  for (const variant of [...variants]) {
+    if (/^[\u0621-\u064A]{4,}ا$/.test(variant)) variants.add(variant.slice(0, -1))
+    else if (/^[\u0621-\u064A]{4,}[^اوي]$/.test(variant) && term.normalized.startsWith('ال')) variants.add(`${variant}ا`)
+  }
   return [...variants].filter((variant) => variant.length >= 2 || /\d/.test(variant))
 }
 

@@ -8,7 +8,7 @@ import { findAnswerTypeSpans, needsDetail } from './find-answer-type-spans.js'
 import { StemBag, type WeightedTerm } from './match-terms.js'
 
 /** Bumped whenever a feature's meaning changes, so an older model file is refused. */
-export const FEATURE_VERSION = 11
+export const FEATURE_VERSION = 12
 
 /** The features of a candidate sentence, in the order the ranker's weights follow. */
 export const SENTENCE_FEATURES = [
@@ -32,10 +32,11 @@ export const SENTENCE_FEATURES = [
   'elsewhereMissing',
   'isFirstSentence',
   'bigramShare',
+  'typedElsewhereMissing',
 ] as const
 
 /** Which way each sentence feature may push the ranker: +1 evidence for, −1 against, 0 either way. */
-export const SENTENCE_FEATURE_SIGNS: readonly number[] = [1, 1, 1, 1, 1, -1, 1, 1, 1, 1, 1, 1, 1, 0, 0, -1, -1, -1, 0, 1]
+export const SENTENCE_FEATURE_SIGNS: readonly number[] = [1, 1, 1, 1, 1, -1, 1, 1, 1, 1, 1, 1, 1, 0, 0, -1, -1, -1, 0, 1, -1]
 
 /** The features of a question's best candidate, in the order the decider's weights follow. */
 export const DECISION_FEATURES = [
@@ -74,6 +75,8 @@ export interface Candidate {
   probability: number
   /** Whether it (with its neighbours) holds every stem the question pins its subject with. */
   meetsConstraints: boolean
+  /** Whether it (with its context) holds the question's rarest word that the retrieved text holds anywhere: its key entity. */
+  holdsKeyTerm: boolean
 }
 
 /** The candidate sentences of the retrieved chunks (poisoned documents left out), each with its features. */
@@ -82,6 +85,12 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
   const seen = new Set<number>()
   const maxLexical = Math.max(0, ...retrieved.map((hit) => hit.lexical ?? 0))
   const bags = new Map<number, StemBag>()
+  const headingBags = new Map<string, StemBag>()
+  const headingBagOf = (heading: string) => {
+    let bag = headingBags.get(heading)
+    if (!bag) headingBags.set(heading, (bag = new StemBag(tokenize(heading))))
+    return bag
+  }
   const bagOf = (sentence: Sentence) => {
     let bag = bags.get(sentence.id)
     if (!bag) bags.set(sentence.id, (bag = new StemBag(index.tokensOf(sentence))))
@@ -105,7 +114,9 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
       const sentence = index.sentenceAt(id)
       const tokens = index.tokensOf(sentence)
       const bag = bagOf(sentence)
+      // Its neighbours and its section's heading are its context ("إعلان الحرب ضد داعش" heads the sentences below it).
       const neighbours = [neighbourOf(index, sentence, -1), neighbourOf(index, sentence, 1)].filter((other) => other !== undefined).map(bagOf)
+      if (sentence.section) neighbours.push(headingBagOf(sentence.section))
       let own = 0
       let withContext = 0
       let matchedContent = 0
@@ -167,18 +178,33 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
         0,
         isFirstOfDocument(index, sentence) ? 1 : 0,
         shareOfBigrams(questionBigrams, tokens, terms),
+        0,
       ]
-      candidates.push({ sentence, tokens, chunkRank, features, answerTypeSpans, coverage, ownCoverage: own / totalWeight, probability: 0, meetsConstraints })
+      candidates.push({ sentence, tokens, chunkRank, features, answerTypeSpans, coverage, ownCoverage: own / totalWeight, probability: 0, meetsConstraints, holdsKeyTerm: true })
     }
   })
   // A question word the retrieved text holds elsewhere but this sentence and its neighbours lack: the
   // sentence is likely about something else ("مصرف قطر" answered from a sentence on the Saudi bank).
   const seenAnywhere = new Set([...matchedIn.values()].flatMap((stems) => [...stems]))
+  // The key entity: the rarest question word the retrieved text of the same document holds ("بلجيكا").
+  const seenInDocument = new Map<string, Set<string>>()
+  for (const candidate of candidates) {
+    const seen = seenInDocument.get(candidate.sentence.docId) ?? new Set<string>()
+    for (const stem of matchedIn.get(candidate.sentence.id)!) seen.add(stem)
+    seenInDocument.set(candidate.sentence.docId, seen)
+  }
+  const keyTermIn = new Map([...seenInDocument].map(([docId, seen]) => [docId, content.filter((term) => seen.has(term.stem)).sort((left, right) => right.idf - left.idf || left.stem.localeCompare(right.stem))[0]]))
   const elsewhere = SENTENCE_FEATURES.indexOf('elsewhereMissing')
+  const typedElsewhere = SENTENCE_FEATURES.indexOf('typedElsewhereMissing')
+  const typed = ['date', 'number', 'person', 'place'].includes(analysis.kind)
   for (const candidate of candidates) {
     const here = matchedIn.get(candidate.sentence.id)!
+    const keyTerm = keyTermIn.get(candidate.sentence.docId)
+    candidate.holdsKeyTerm = keyTerm === undefined || here.has(keyTerm.stem)
     const missing = content.filter((term) => seenAnywhere.has(term.stem) && !here.has(term.stem))
     candidate.features[elsewhere] = Math.max(0, ...missing.map((term) => term.idf)) / maxIdf
+    // A date or a number about another subject is the typical wrong short answer ("متى وقع المغرب مع بلجيكا؟" → the US date).
+    candidate.features[typedElsewhere] = typed ? candidate.features[elsewhere]! : 0
   }
   return candidates
 }
