@@ -8,7 +8,7 @@ import { findAnswerTypeSpans, needsDetail } from './find-answer-type-spans.js'
 import { StemBag, type WeightedTerm } from './match-terms.js'
 
 /** Bumped whenever a feature's meaning changes, so an older model file is refused. */
-export const FEATURE_VERSION = 12
+export const FEATURE_VERSION = 13
 
 /** The features of a candidate sentence, in the order the ranker's weights follow. */
 export const SENTENCE_FEATURES = [
@@ -57,6 +57,10 @@ const HEAD_MATCHED = SENTENCE_FEATURES.indexOf('headMatched')
 /** Which way each decision feature may push the decider: +1 toward answering, −1 toward refusing, 0 either way. */
 export const DECISION_FEATURE_SIGNS: readonly number[] = [1, 1, 1, 1, -1, -1, -1, 1, 0, 1, -1]
 
+// A content word of the question, or one a follow-up carries over from the earlier question (weighed
+// a little less); frame words ("اسم", "عدد") weigh a quarter and are not content.
+const isContentTerm = (term: WeightedTerm) => term.weight >= 0.5
+
 // A neighbouring sentence's words count for half: context supports an answer, it rarely is one.
 const NEIGHBOUR_CREDIT = 0.5
 
@@ -96,7 +100,7 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
     if (!bag) bags.set(sentence.id, (bag = new StemBag(index.tokensOf(sentence))))
     return bag
   }
-  const content = terms.filter((term) => term.weight >= 1)
+  const content = terms.filter(isContentTerm)
   const totalWeight = terms.reduce((sum, term) => sum + term.weight * term.idf, 0) || 1
   const maxIdf = Math.max(0, ...content.map((term) => term.idf)) || 1
   const head = terms.find((term) => term.stem === analysis.headStem)
@@ -130,7 +134,7 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
         const contextMatch = Math.max(0, ...neighbours.map((other) => other.match(term))) * NEIGHBOUR_CREDIT
         own += weight * match
         withContext += weight * Math.max(match, contextMatch)
-        if (term.weight >= 1) {
+        if (isContentTerm(term)) {
           matchedContent += Math.max(match, contextMatch)
           ownMatchedContent += match
           if (match === 0) missingIdf = Math.max(missingIdf, term.idf)
@@ -193,7 +197,9 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
     for (const stem of matchedIn.get(candidate.sentence.id)!) seen.add(stem)
     seenInDocument.set(candidate.sentence.docId, seen)
   }
-  const keyTermIn = new Map([...seenInDocument].map(([docId, seen]) => [docId, content.filter((term) => seen.has(term.stem)).sort((left, right) => right.idf - left.idf || left.stem.localeCompare(right.stem))[0]]))
+  // Not the head: in "ما دور المغرب في التحالف؟" دور is what is asked about, المغرب and التحالف are who.
+  const entities = content.filter((term) => term.stem !== analysis.headStem)
+  const keyTermIn = new Map([...seenInDocument].map(([docId, seen]) => [docId, entities.filter((term) => seen.has(term.stem)).sort((left, right) => right.idf - left.idf || left.stem.localeCompare(right.stem))[0]]))
   const elsewhere = SENTENCE_FEATURES.indexOf('elsewhereMissing')
   const typedElsewhere = SENTENCE_FEATURES.indexOf('typedElsewhereMissing')
   const typed = ['date', 'number', 'person', 'place'].includes(analysis.kind)
@@ -214,7 +220,7 @@ export function computeDecisionFeatures(ranked: readonly Candidate[], analysis: 
   const [best] = ranked
   const feature = (name: (typeof SENTENCE_FEATURES)[number]) => best?.features[SENTENCE_FEATURES.indexOf(name)] ?? 0
   const head = terms.find((term) => term.stem === analysis.headStem)
-  const content = terms.filter((term) => term.weight >= 1)
+  const content = terms.filter(isContentTerm)
   return [
     best?.probability ?? 0,
     feature('ownCoverage'),
