@@ -90,7 +90,8 @@ export function extractAnswer(
   const claims = DETAIL_KINDS.has(analysis.kind)
     ? chosen.map((item) => narrowToClause(item, terms, index))
     : chosen.flatMap((item) => withContinuation(item.sentence, index, chosen.map((other) => other.sentence.id)))
-  const shortAnswer = findShortAnswer(best, claims[chosen.indexOf(best)]!, terms)
+  // Only a date, number, name or place is a short answer; a cause word ("بسبب") or a manner is not one.
+  const shortAnswer = DETAIL_KINDS.has(analysis.kind) ? findShortAnswer(best, claims[chosen.indexOf(best)]!, terms) : null
   return {
     answered: true,
     shortAnswer,

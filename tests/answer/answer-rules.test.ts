@@ -82,3 +82,13 @@ describe('the answerer’s rules of language', () => {
     expect(after.citations).toEqual(alone.citations)
   })
 })
+
+describe('short answers', () => {
+  it('should give a reason question no fake short answer', async () => {
+    const response = await answerer.ask({ question: 'لماذا تراجع مؤشر سوق دبي المالي؟', documents: ['market'] })
+    expect(response.answered).toBe(true)
+    expect(response.shortAnswer).toBeNull()
+    expect(response.answer).not.toMatch(/^بسبب —/)
+    expect(response.citations[0]!.quote).toContain('جني الأرباح')
+  })
+})
