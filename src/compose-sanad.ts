@@ -42,12 +42,12 @@ export interface Sanad {
 }
 
 /**
- * Builds the pipeline the configuration describes: the index (rebuilt when missing, stale or corrupt),
- * the hybrid retriever, offline English translation, the grounding scorer and, when a model server is
- * configured, the LLM answerer. Used by the server, the evaluation and the benchmark alike.
+ * Builds the pipeline the configuration describes: the index (rebuilt when missing, stale or corrupt,
+ * unless INDEX_READ_ONLY), the hybrid retriever, offline English translation, the grounding scorer and,
+ * when a model server is configured, the LLM answerer. Used by the server, the evaluation and the benchmark alike.
  */
 export async function composeSanad(config: Config): Promise<Sanad> {
-  const { index, rebuildReason, buildTimings } = await loadOrBuildIndex(createIndexLocation(config))
+  const { index, rebuildReason, buildTimings } = await loadOrBuildIndex(createIndexLocation(config), { readOnly: config.INDEX_READ_ONLY })
   // With the English–Arabic dictionary, English sentences are checked word by word against Arabic sources.
   const { options: supportOptions, dictionary } = await loadScoreOptions(config.DICTIONARY_DIR)
   const retriever = new HybridRetriever(index, config.TOP_K)

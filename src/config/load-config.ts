@@ -12,6 +12,8 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOG_QUESTIONS: Flag.default(false),
   INDEX_DIR: z.string().default('index'),
+  // Replicas behind a load balancer load the index that `npm run index` built and never rebuild it.
+  INDEX_READ_ONLY: Flag.default(false),
   SOURCES_DIR: OptionalText,
   CHUNK_MAX_CHARACTERS: z.coerce.number().int().min(100).max(20000).default(600),
   CHUNK_OVERLAP_SENTENCES: z.coerce.number().int().min(0).max(3).default(1),
