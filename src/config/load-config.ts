@@ -1,9 +1,40 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 import { SanadError } from '../errors/sanad-error.js'
 
 const Flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value))
 const OptionalText = z.string().trim().min(1).optional()
 const CommaList = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+
+/**
+ * Which proxies in front of sanad are trusted to say who the client is: the number of hops nearest to
+ * sanad (1 for one nginx), or the networks they send from. Absent: none, the socket's peer is the client.
+ */
+export type TrustProxy = { hops: number } | { networks: string[] }
+
+/** `TRUST_PROXY`: a hop count (`1`) or a comma-separated list of addresses and CIDR blocks (`127.0.0.1,10.0.0.0/8,::1`). */
+export const TrustProxySchema = z
+  .string()
+  .trim()
+  .transform((value, context): TrustProxy => {
+    if (/^\d+$/.test(value)) return { hops: Number(value) }
+    const networks = value.split(',').map((item) => item.trim()).filter(Boolean)
+    const invalid = networks.filter((network) => !isNetwork(network))
+    if (networks.length === 0 || invalid.length > 0) {
+      context.addIssue({ code: 'custom', message: `a hop count or a comma-separated list of addresses and CIDR blocks, not ${invalid.join(', ') || 'an empty list'}` })
+      return z.NEVER
+    }
+    return { networks }
+  })
+
+// An IPv4 or IPv6 address, optionally with a prefix length no longer than the address.
+function isNetwork(text: string): boolean {
+  const [address = '', prefix, extra] = text.split('/')
+  const family = isIP(address)
+  if (family === 0 || extra !== undefined) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)
+}
 
 /** Every setting sanad reads from the environment, with defaults that work offline. */
 export const ConfigSchema = z.object({
@@ -36,6 +67,7 @@ export const ConfigSchema = z.object({
     .optional(),
   CORS_ORIGINS: CommaList.default([]),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
+  TRUST_PROXY: TrustProxySchema.default({ hops: 0 }),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10485760).default(65536),
   QUESTION_MAX_CHARACTERS: z.coerce.number().int().min(10).max(2000).default(2000),
   // A dictd folder holding freedict-eng-ara; without it (or when it lacks the files) the bundled copy is used.

@@ -11,4 +11,10 @@ describe('loadConfig', () => {
   it('should stop on an INDEX_READ_ONLY that is not a yes or a no, naming it', () => {
     expect(() => loadConfig({ INDEX_READ_ONLY: 'maybe' })).toThrow(/INDEX_READ_ONLY/)
   })
+
+  it('should trust no proxy by default and name TRUST_PROXY when it is neither a hop count nor a network list', () => {
+    expect(loadConfig({}).TRUST_PROXY).toEqual({ hops: 0 })
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toEqual({ hops: 1 })
+    expect(() => loadConfig({ TRUST_PROXY: 'nginx' })).toThrow(/TRUST_PROXY: a hop count or a comma-separated list.*not nginx/)
+  })
 })
