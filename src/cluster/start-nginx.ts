@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { sendHttpRequest } from '../bench/send-http-request.js'
+
+/** An nginx master process running in the foreground with everything it writes under one folder. */
+export interface NginxProcess {
+  pid: number
+  /** Like `http://127.0.0.1:8080`. */
+  url: string
+  accessLogPath: string
+  errorLogPath: string
+  /** Graceful stop (SIGQUIT: open requests finish), SIGKILL after the grace period. */
+  stop(): Promise<void>
+}
+
+const STOP_GRACE_MS = 10_000
+// Where Debian puts it; nginx is often not on a non-root user's PATH.
+const NGINX_CANDIDATES = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx', '/usr/local/nginx/sbin/nginx']
+
+/** The nginx executable: `NGINX` if given, else the usual install paths; a clear error when it is not installed. */
+export async function findNginx(explicit?: string): Promise<string> {
+  for (const candidate of explicit ? [explicit] : NGINX_CANDIDATES) {
+    if (await access(candidate).then(() => true, () => false)) return candidate
+  }
+  throw new Error(explicit ? `no nginx at ${explicit}` : 'nginx is not installed (Debian: apt-get install -y nginx)')
+}
+
+/**
+ * Writes `config` to `prefix/nginx.conf`, runs `nginx -p prefix -c prefix/nginx.conf -e prefix/error.log`
+ * (the config must say `daemon off`) and waits until `readyPath` answers through it with `readyStatus`.
+ */
+export async function startNginx(options: {
+  executable: string
+  prefix: string
+  config: string
+  url: string
+  readyPath: string
+  timeoutMs: number
+}): Promise<NginxProcess> {
+  const configPath = join(options.prefix, 'nginx.conf')
+  const errorLogPath = join(options.prefix, 'error.log')
+  await mkdir(join(options.prefix, 'temp'), { recursive: true })
+  await writeFile(configPath, options.config)
+  const child = spawn(options.executable, ['-p', options.prefix, '-c', configPath, '-e', errorLogPath], { stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr!.setEncoding('utf8').on('data', (piece: string) => (stderr = (stderr + piece).slice(-4000)))
+  let exited = false
+  const exit = once(child, 'exit').then(() => (exited = true))
+  const stop = async () => {
+    if (exited) return
+    child.kill('SIGQUIT')
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS)
+    await exit
+    clearTimeout(timer)
+  }
+
+  const deadline = performance.now() + options.timeoutMs
+  while (performance.now() < deadline && !exited) {
+    const status = await sendHttpRequest(options.url, { method: 'GET', path: options.readyPath }, { timeoutMs: 1000 }).then((response) => response.status, () => 0)
+    if (status === 200) {
+      return { pid: child.pid!, url: options.url, accessLogPath: join(options.prefix, 'access.log'), errorLogPath, stop }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  await stop()
+  const errorLog = await readFile(errorLogPath, 'utf8').catch(() => '')
+  throw new Error(`nginx did not serve ${options.readyPath} within ${options.timeoutMs} ms${exited ? ' (it exited)' : ''}: ${(stderr + errorLog).trim().slice(-1500)}`)
+}
