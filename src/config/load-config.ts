@@ -43,6 +43,16 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOG_QUESTIONS: Flag.default(false),
   INDEX_DIR: z.string().default('index'),
+  // hnswlib: the index folder, in every process. postgres: one index in PostgreSQL (pgvector) shared by every replica.
+  VECTOR_STORE: z.enum(['hnswlib', 'postgres']).default('hnswlib'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'a postgres:// or postgresql:// connection URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
+  // Chosen from the measured recall curve in docs/scaling.md.
+  HNSW_EF_SEARCH: z.coerce.number().int().min(1).max(1000).default(100),
   // Replicas behind a load balancer load the index that `npm run index` built and never rebuild it.
   INDEX_READ_ONLY: Flag.default(false),
   SOURCES_DIR: OptionalText,
@@ -91,5 +101,6 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     throw new SanadError('config_invalid', 'EMBEDDINGS=openai needs EMBEDDING_BASE_URL and EMBEDDING_MODEL')
   }
   if (config.LLM_BASE_URL && !config.LLM_MODEL) throw new SanadError('config_invalid', 'LLM_BASE_URL needs LLM_MODEL')
+  if (config.VECTOR_STORE === 'postgres' && !config.DATABASE_URL) throw new SanadError('config_invalid', 'VECTOR_STORE=postgres needs DATABASE_URL')
   return config
 }

@@ -17,4 +17,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toEqual({ hops: 1 })
     expect(() => loadConfig({ TRUST_PROXY: 'nginx' })).toThrow(/TRUST_PROXY: a hop count or a comma-separated list.*not nginx/)
   })
+
+  it('should keep the index in its folder by default and need DATABASE_URL for Postgres', () => {
+    expect(loadConfig({})).toMatchObject({ VECTOR_STORE: 'hnswlib', DATABASE_POOL_SIZE: 4 })
+    expect(() => loadConfig({ VECTOR_STORE: 'postgres' })).toThrow(/VECTOR_STORE=postgres needs DATABASE_URL/)
+    expect(() => loadConfig({ VECTOR_STORE: 'postgres', DATABASE_URL: 'mysql://localhost/sanad' })).toThrow(/DATABASE_URL/)
+    expect(loadConfig({ VECTOR_STORE: 'postgres', DATABASE_URL: 'postgres://sanad@db.internal:5432/sanad' }).VECTOR_STORE).toBe('postgres')
+    expect(() => loadConfig({ VECTOR_STORE: 'qdrant' })).toThrow(/VECTOR_STORE/)
+  })
 })
