@@ -14,8 +14,10 @@ import type { SourceDocument } from '../source/source-document.js'
 import { HnswVectorStore } from '../vector-store/hnsw-vector-store.js'
 import { PostgresVectorStore } from '../vector-store/postgres-vector-store.js'
 import { generateSyntheticDocuments, type SyntheticMaterial } from './generate-synthetic-documents.js'
+import { measureHttpLatency, readTimingsField } from './measure-http-latency.js'
 import { readProcessMemory } from './read-process-memory.js'
 import { startPgliteServer } from './start-pglite-server.js'
+import { startServerProcess } from './start-server-process.js'
 import { summarizeSamples, type SampleSummary } from './summarize-samples.js'
 
 /** One point of the ef_search curve: recall of the dense search against exact cosine neighbours, and its latency. */
@@ -39,6 +41,8 @@ export interface PostgresPointResult {
   efSearchCurve: EfSearchPoint[]
   hnswlib: { recallAt5: number; recallAtCandidates: number; denseLatency: SampleSummary; retrieval: SampleSummary }
   postgres: { efSearch: number; retrieval: SampleSummary; sameTop5AsHnswlib: number }
+  /** A sanad server serving this Postgres index: time to ready (it reads the corpus), /api/ask at concurrency 1, and its memory. */
+  replica: { readyMs: number; ask: SampleSummary; retrieveMs: SampleSummary | null; rssBytes: number }
 }
 
 /** How one size is measured. */
@@ -54,6 +58,8 @@ export interface PostgresPointOptions {
   efSearch: number
   /** How many of the queries time the whole hybrid retrieval (its lexical half is the slow one in Postgres). */
   hybridSamples: number
+  /** Where `src/main.ts` is, to start a replica on the loaded index. */
+  projectDirectory: string
   onProgress?: (line: string) => void
 }
 
@@ -78,14 +84,18 @@ export async function measurePostgresPoint(options: PostgresPointOptions, embedd
   progress(`${sources.length} synthetic documents, ${chunkCount} chunks`)
 
   progress('building the hnswlib index in process…')
+  let mark = performance.now()
   const { index: folderIndex } = await buildIndex(sources, embeddings, { chunker: options.chunker })
+  progress(`  built in ${((performance.now() - mark) / 1000).toFixed(1)} s; computing exact neighbours of ${options.queries.length} queries…`)
+  mark = performance.now()
   const hnswStore = folderIndex.vectorStore as HnswVectorStore
   const vectors = await embedChunks(folderIndex.corpus.chunks.map((chunk) => chunkIndexText(chunk, folderIndex.documents.get(chunk.docId)!.text)), embeddings)
   const queryVectors = await Promise.all(options.queries.map((query) => embeddings.embedQuery(query)))
   const exact = queryVectors.map((query) => exactNeighbours(vectors, query, CANDIDATES))
+  progress(`  in ${((performance.now() - mark) / 1000).toFixed(1)} s`)
 
   const dataDirectory = await mkdtemp(join(tmpdir(), 'sanad-pglite-bench-'))
-  const server = await startPgliteServer({ dataDirectory, maxConnections: 2 })
+  const server = await startPgliteServer({ dataDirectory, maxConnections: 4 })
   const store = PostgresVectorStore.connect(embeddings, { connectionString: server.url, poolSize: 1, efSearch: options.efSearch })
   const client = new pg.Client({ connectionString: server.url })
   try {
@@ -147,6 +157,36 @@ export async function measurePostgresPoint(options: PostgresPointOptions, embedd
       }
       if (fromFolder.map((hit) => hit.label).join() === fromPostgres.map((hit) => hit.label).join()) sameTop5++
     }
+    progress('starting a replica on the Postgres index…')
+    const replicaProcess = await startServerProcess({
+      command: [process.execPath, '--import', 'tsx', 'src/main.ts'],
+      cwd: options.projectDirectory,
+      environment: {
+        ...(process.env.PATH ? { PATH: process.env.PATH } : {}),
+        VECTOR_STORE: 'postgres',
+        DATABASE_URL: server.url,
+        DATABASE_POOL_SIZE: '1',
+        HNSW_EF_SEARCH: String(options.efSearch),
+        LOG_LEVEL: 'warn',
+      },
+      readyPath: '/api/ready',
+      timeoutMs: 15 * 60_000,
+    })
+    let replica: PostgresPointResult['replica']
+    try {
+      const asked = await measureHttpLatency({
+        baseUrl: replicaProcess.baseUrl,
+        requests: hybridQueries.map((question) => ({ method: 'POST' as const, path: '/api/ask', body: JSON.stringify({ question }) })),
+        samples: hybridQueries.length,
+        warmup: 2,
+        budgetMs: 5 * 60_000,
+        readServerTimings: readTimingsField,
+      })
+      replica = { readyMs: replicaProcess.readyMs, ask: asked.latency, retrieveMs: asked.serverMs.retrieve ?? null, rssBytes: (await readProcessMemory(replicaProcess.pid)).rssBytes }
+      progress(`  ready in ${(replica.readyMs / 1000).toFixed(1)} s, /api/ask p50 ${replica.ask.p50.toFixed(1)} ms, RSS ${(replica.rssBytes / 1024 / 1024).toFixed(0)} MB`)
+    } finally {
+      await replicaProcess.stop()
+    }
     const pgliteRssBytes = (await readProcessMemory(server.pid)).rssBytes
     return {
       targetChunks: options.targetChunks,
@@ -158,6 +198,7 @@ export async function measurePostgresPoint(options: PostgresPointOptions, embedd
       efSearchCurve,
       hnswlib: { ...recallOf(hnswFound, exact), denseLatency: summarizeSamples(hnswLatencies), retrieval: summarizeSamples(folderTimes) },
       postgres: { efSearch: options.efSearch, retrieval: summarizeSamples(postgresTimes), sameTop5AsHnswlib: sameTop5 / hybridQueries.length },
+      replica,
     }
   } finally {
     await client.end().catch(() => undefined)

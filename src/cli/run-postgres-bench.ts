@@ -43,7 +43,7 @@ async function runPostgresBench(): Promise<void> {
     progress(`— ${targetChunks} chunks —`)
     const started = performance.now()
     const result = await measurePostgresPoint(
-      { targetChunks, seed: SEED, material, chunker: { maxCharacters: config.CHUNK_MAX_CHARACTERS, overlapSentences: config.CHUNK_OVERLAP_SENTENCES }, queries, topK: config.TOP_K, efSearchValues, efSearch: config.HNSW_EF_SEARCH, hybridSamples: Number(values['hybrid-samples']), onProgress: (line) => progress(`  ${line}`) },
+      { targetChunks, seed: SEED, material, chunker: { maxCharacters: config.CHUNK_MAX_CHARACTERS, overlapSentences: config.CHUNK_OVERLAP_SENTENCES }, queries, topK: config.TOP_K, efSearchValues, efSearch: config.HNSW_EF_SEARCH, hybridSamples: Number(values['hybrid-samples']), projectDirectory: PROJECT_DIRECTORY, onProgress: (line) => progress(`  ${line}`) },
       embeddings,
     )
     progress(`  done in ${((performance.now() - started) / 60_000).toFixed(1)} min`)
@@ -67,6 +67,7 @@ function formatPoint(result: PostgresPointResult): string {
     '  ef_search  recall@5  recall@24  dense p50 ms  p99 ms',
     ...result.efSearchCurve.map((point) => `  ${String(point.efSearch).padStart(9)}  ${point.recallAt5.toFixed(3).padStart(8)}  ${point.recallAtCandidates.toFixed(3).padStart(9)}  ${point.latency.p50.toFixed(2).padStart(12)}  ${point.latency.p99.toFixed(2).padStart(6)}`),
     `  hnswlib (ef 64): recall@5 ${result.hnswlib.recallAt5.toFixed(3)}, recall@24 ${result.hnswlib.recallAtCandidates.toFixed(3)}, dense p50 ${result.hnswlib.denseLatency.p50.toFixed(3)} ms`,
+    `  a replica on the Postgres index: ready in ${(result.replica.readyMs / 1000).toFixed(1)} s, /api/ask p50 ${result.replica.ask.p50.toFixed(1)} ms (retrieval ${result.replica.retrieveMs?.p50.toFixed(1) ?? '?'} ms), RSS ${megabytes(result.replica.rssBytes)}`,
     `  hybrid retrieval p50: hnswlib ${result.hnswlib.retrieval.p50.toFixed(2)} ms, Postgres (ef_search ${result.postgres.efSearch}) ${result.postgres.retrieval.p50.toFixed(2)} ms; same top 5 for ${(100 * result.postgres.sameTop5AsHnswlib).toFixed(0)}% of queries`,
     '',
   ]

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { findFreePort } from '../bench/find-free-port.js'
 import { startServerProcess, type ServerProcess } from '../bench/start-server-process.js'
 import { renderNginxConfig, type NginxSettings } from './render-nginx-config.js'
-import { findNginx, startNginx, type NginxProcess } from './start-nginx.js'
+import { findNginx } from './find-nginx.js'
+import { startNginx, type NginxProcess } from './start-nginx.js'
 
 /** How to run a local cluster. */
 export interface ClusterOptions {

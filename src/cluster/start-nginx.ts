@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sendHttpRequest } from '../bench/send-http-request.js'
 
@@ -16,17 +16,6 @@ export interface NginxProcess {
 }
 
 const STOP_GRACE_MS = 10_000
-// Where Debian puts it; nginx is often not on a non-root user's PATH.
-const NGINX_CANDIDATES = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx', '/usr/local/nginx/sbin/nginx']
-
-/** The nginx executable: `NGINX` if given, else the usual install paths; a clear error when it is not installed. */
-export async function findNginx(explicit?: string): Promise<string> {
-  for (const candidate of explicit ? [explicit] : NGINX_CANDIDATES) {
-    if (await access(candidate).then(() => true, () => false)) return candidate
-  }
-  throw new Error(explicit ? `no nginx at ${explicit}` : 'nginx is not installed (Debian: apt-get install -y nginx)')
-}
-
 /**
  * Writes `config` to `prefix/nginx.conf`, runs `nginx -p prefix -c prefix/nginx.conf -e prefix/error.log`
  * (the config must say `daemon off`) and waits until `readyPath` answers through it with `readyStatus`.

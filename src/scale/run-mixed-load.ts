@@ -15,6 +15,8 @@ export interface ScaleRecord {
   totalMs: number
   /** For streams: when each event arrived, in milliseconds from the request. */
   eventTimesMs: number[]
+  /** For JSON answers: the retrieval time the replica reported (`timingsMs.retrieve`). */
+  retrieveMs: number | null
 }
 
 /** How the load runs. */
@@ -59,7 +61,7 @@ async function sendOne(options: MixedLoadOptions, kind: ScaleRequestKind, questi
       : kind === 'chat-stream'
         ? ['/api/chat', { question }]
         : ['/v1/chat/completions', { model: 'sanad', stream: true, messages: [{ role: 'user', content: question }] }]
-  const record: ScaleRecord = { kind, requestId, sentAtMs, status: 0, failure: null, totalMs: 0, eventTimesMs: [] }
+  const record: ScaleRecord = { kind, requestId, sentAtMs, status: 0, failure: null, totalMs: 0, eventTimesMs: [], retrieveMs: null }
   const started = performance.now()
   try {
     const response = await fetch(`${options.url}${path}`, {
@@ -72,8 +74,10 @@ async function sendOne(options: MixedLoadOptions, kind: ScaleRequestKind, questi
     if (response.headers.get('x-request-id') !== requestId) record.failure = `the request id came back as ${response.headers.get('x-request-id')}`
     if (kind === 'ask') {
       const text = await response.text()
-      if (response.status !== 200) record.failure ??= `${response.status}: ${text.slice(0, 200)}`
-      else if (!AskResponseSchema.safeParse(JSON.parse(text)).success) record.failure ??= 'the answer does not match its schema'
+      const answer = response.status === 200 ? AskResponseSchema.safeParse(JSON.parse(text)) : null
+      if (!answer) record.failure ??= `${response.status}: ${text.slice(0, 200)}`
+      else if (!answer.success) record.failure ??= 'the answer does not match its schema'
+      else record.retrieveMs = answer.data.timingsMs.retrieve ?? null
     } else {
       const events = await readEvents(response, started, record.eventTimesMs)
       if (response.status !== 200) record.failure ??= `${response.status}: ${events.join('').slice(0, 200)}`

@@ -10,6 +10,8 @@ export interface ScaleRunSummary {
   /** Requests per second over the run. */
   requestsPerSecond: number
   latency: Record<ScaleRequestKind, { count: number; p50Ms: number; p99Ms: number }>
+  /** Retrieval time inside the replicas, as JSON answers report it (p50 and p99). */
+  retrieval: { p50Ms: number; p99Ms: number }
   /** Share of the run's requests each replica answered, by replica number, from nginx's access log. */
   replicaShares: Record<string, number>
   /** Requests nginx sent to a second replica after the first failed them. */
@@ -50,6 +52,8 @@ export function summarizeScaleRun(
     latency[kind] = { count: times.length, p50Ms: summary.p50, p99Ms: summary.p99 }
   }
 
+  const retrieval = summarizeSamples(records.flatMap((record) => (record.retrieveMs === null ? [] : [record.retrieveMs])))
+
   const served = new Map<string, number>()
   let retried = 0
   let logged = 0
@@ -73,6 +77,7 @@ export function summarizeScaleRun(
     failureSamples: failures.slice(0, 5).map((record) => `${record.kind} ${record.requestId}: ${record.failure}`),
     requestsPerSecond: records.length / (options.durationMs / 1000),
     latency,
+    retrieval: { p50Ms: retrieval.p50, p99Ms: retrieval.p99 },
     replicaShares,
     retried,
     streams: {

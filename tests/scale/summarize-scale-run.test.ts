@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ScaleRecord } from '../../src/scale/run-mixed-load.js'
 import { summarizeScaleRun } from '../../src/scale/summarize-scale-run.js'
 
-const record = (overrides: Partial<ScaleRecord>): ScaleRecord => ({ kind: 'ask', requestId: 'run-0', sentAtMs: 0, status: 200, failure: null, totalMs: 10, eventTimesMs: [], ...overrides })
+const record = (overrides: Partial<ScaleRecord>): ScaleRecord => ({ kind: 'ask', requestId: 'run-0', sentAtMs: 0, status: 200, failure: null, totalMs: 10, eventTimesMs: [], retrieveMs: null, ...overrides })
 const line = (requestId: string, upstream: string) => JSON.stringify({ requestId, upstream, status: 200 })
 const replicaNumbers = new Map([
   ['127.0.0.1:4001', 1],
@@ -25,11 +25,12 @@ describe('summarizeScaleRun', () => {
   })
 
   it('should count failures, time only the answered requests, and rate the run', () => {
-    const records = [record({ totalMs: 10 }), record({ totalMs: 30 }), record({ totalMs: 5000, failure: 'connection reset', requestId: 'run-9' })]
+    const records = [record({ totalMs: 10, retrieveMs: 2 }), record({ totalMs: 30, retrieveMs: 4 }), record({ totalMs: 5000, failure: 'connection reset', requestId: 'run-9' })]
     const summary = summarizeScaleRun(records, '', { requestIdPrefix: 'run', replicaNumbers, durationMs: 2000, minimumSpreadMs: 0 })
     expect(summary).toMatchObject({ requests: 3, failed: 1, failureSamples: ['ask run-9: connection reset'], requestsPerSecond: 1.5 })
     expect(summary.latency.ask.count).toBe(2)
     expect(summary.latency.ask.p99Ms).toBeLessThanOrEqual(30)
+    expect(summary.retrieval.p99Ms).toBeLessThanOrEqual(4)
   })
 
   it('should tell streams whose events arrived spread out from streams delivered at once', () => {
