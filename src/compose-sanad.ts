@@ -10,12 +10,16 @@ import { createSupportFinder, type FindSupport } from './grounding/create-suppor
 import { loadScoreOptions } from './grounding/load-score-options.js'
 import type { ScoreSupportOptions } from './grounding/score-support.js'
 import type { BuildTimings } from './index/build-index.js'
-import { loadOrBuildIndex } from './index/load-or-build-index.js'
+import { loadOrBuildIndex, type LoadedIndex } from './index/load-or-build-index.js'
+import { loadPostgresIndex } from './index/load-postgres-index.js'
 import type { SanadIndex } from './index/sanad-index.js'
 import { OpenAICompatibleClient } from './llm/openai-compatible-client.js'
+import type { ChunkRetriever } from './retrieve/chunk-retriever.js'
 import { HybridRetriever } from './retrieve/hybrid-retriever.js'
+import { PostgresHybridRetriever } from './retrieve/postgres-hybrid-retriever.js'
 import { BUNDLED_DICTIONARY_DIRECTORY } from './translate/read-dictd-dictionary.js'
 import { createQueryTranslator } from './translate/translate-query.js'
+import { PostgresVectorStore } from './vector-store/postgres-vector-store.js'
 
 /**
  * Where the English–Arabic dictionary was read from and how many headwords it has. The bundled copy
@@ -30,7 +34,7 @@ export interface EnglishDictionaryInfo {
 /** Everything that answers questions, built once from the configuration. */
 export interface Sanad {
   index: SanadIndex
-  retriever: HybridRetriever
+  retriever: ChunkRetriever
   answerer: QuestionAnswerer
   /** The support scorer's options on this machine (word-by-word English checks when the dictionary is installed). */
   supportOptions: ScoreSupportOptions
@@ -41,23 +45,30 @@ export interface Sanad {
   /** Why the index was rebuilt at load, or null when it was loaded as it was. */
   rebuildReason: string | null
   buildTimings: BuildTimings | null
+  /** Releases what the index holds open (the Postgres pool). */
+  close(): Promise<void>
 }
 
 /**
- * Builds the pipeline the configuration describes: the index (rebuilt when missing, stale or corrupt),
- * the hybrid retriever, offline English translation, the grounding scorer and, when a model server is
+ * Builds the pipeline the configuration describes: the index (from its folder, rebuilt when missing,
+ * stale or corrupt unless INDEX_READ_ONLY; or read from PostgreSQL with VECTOR_STORE=postgres), the
+ * hybrid retriever, offline English translation, the grounding scorer and, when a model server is
  * configured, the LLM answerer. Used by the server, the evaluation and the benchmark alike.
  */
 export async function composeSanad(config: Config): Promise<Sanad> {
-  const { index, rebuildReason, buildTimings } = await loadOrBuildIndex(createIndexLocation(config))
-  return { ...(await composeSanadOver(index, config)), rebuildReason, buildTimings }
+  const { index, rebuildReason, buildTimings, retriever, close } = await loadIndexFor(config)
+  return { ...(await composeSanadOver(index, config, { retriever })), rebuildReason, buildTimings, close }
 }
 
 /** The pipeline over an index already in memory (an evaluation collection, a test corpus). */
-export async function composeSanadOver(index: SanadIndex, config: Config, overrides: { model?: AnswerModel } = {}): Promise<Omit<Sanad, 'rebuildReason' | 'buildTimings'>> {
+export async function composeSanadOver(
+  index: SanadIndex,
+  config: Config,
+  overrides: { model?: AnswerModel; retriever?: ChunkRetriever } = {},
+): Promise<Omit<Sanad, 'rebuildReason' | 'buildTimings' | 'close'>> {
+  const retriever = overrides.retriever ?? new HybridRetriever(index, config.TOP_K)
   // With the English–Arabic dictionary, English sentences are checked word by word against Arabic sources.
   const { options: supportOptions, dictionary } = await loadScoreOptions(config.DICTIONARY_DIR)
-  const retriever = new HybridRetriever(index, config.TOP_K)
   const documents = [...index.documents.values()].map(({ id, text }) => ({ docId: id, text }))
   const findSupport = createSupportFinder(documents, supportOptions)
   const llm = config.LLM_BASE_URL && config.LLM_MODEL
@@ -88,4 +99,25 @@ export async function composeSanadOver(index: SanadIndex, config: Config, overri
       : { source: 'DICTIONARY_DIR', path: dictionary.directory, headwords: dictionary.headwordCount }
     : null
   return { index, retriever, answerer, supportOptions, findSupport, englishDictionary }
+}
+
+// The index and its retriever: the folder (loaded, or rebuilt unless read-only), or PostgreSQL (only read).
+async function loadIndexFor(config: Config): Promise<LoadedIndex & { retriever: ChunkRetriever; close: () => Promise<void> }> {
+  const location = createIndexLocation(config)
+  if (config.VECTOR_STORE === 'hnswlib') {
+    const loaded = await loadOrBuildIndex(location, { readOnly: config.INDEX_READ_ONLY })
+    return { ...loaded, retriever: new HybridRetriever(loaded.index, config.TOP_K), close: async () => {} }
+  }
+  const store = PostgresVectorStore.connect(location.embeddings, {
+    connectionString: config.DATABASE_URL!,
+    poolSize: config.DATABASE_POOL_SIZE,
+    efSearch: config.HNSW_EF_SEARCH,
+  })
+  try {
+    const index = await loadPostgresIndex(store, location.embeddings, location.chunker)
+    return { index, rebuildReason: null, buildTimings: null, retriever: new PostgresHybridRetriever(index, config.TOP_K), close: () => store.close() }
+  } catch (error) {
+    await store.close()
+    throw error
+  }
 }

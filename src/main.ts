@@ -18,9 +18,10 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL })
   const { version } = JSON.parse(await readFile(`${PROJECT_DIRECTORY}package.json`, 'utf8')) as { version: string }
 
-  const { index, answerer, supportOptions, findSupport, englishDictionary, rebuildReason, buildTimings } = await composeSanad(config)
+  const { index, answerer, supportOptions, findSupport, englishDictionary, rebuildReason, buildTimings, close } = await composeSanad(config)
   if (rebuildReason) logger.warn('index rebuilt', { reason: rebuildReason, timingsMs: buildTimings, directory: config.INDEX_DIR })
-  else logger.info('index loaded', { directory: config.INDEX_DIR })
+  else if (config.VECTOR_STORE === 'postgres') logger.info('index loaded', { vectorStore: 'postgres', efSearch: config.HNSW_EF_SEARCH })
+  else logger.info('index loaded', { directory: config.INDEX_DIR, readOnly: config.INDEX_READ_ONLY })
 
   let running: RunningServer | undefined
   const app = createApp({
@@ -42,7 +43,13 @@ async function main(): Promise<void> {
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      void running.shutdown(signal).then((outcome) => process.exit(outcome === 'drained' ? 0 : 1))
+      void running
+        .shutdown(signal)
+        .then(async (outcome) => {
+          await close().catch(() => undefined)
+          return outcome
+        })
+        .then((outcome) => process.exit(outcome === 'drained' ? 0 : 1))
     })
   }
 }

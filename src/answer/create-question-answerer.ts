@@ -1,7 +1,7 @@
 import type { Sentence } from '../chunk/corpus.js'
 import type { SanadIndex } from '../index/sanad-index.js'
 import type { QueryConcept } from '../lexical/bm25-index.js'
-import type { HybridRetriever, RetrievedChunk } from '../retrieve/hybrid-retriever.js'
+import type { ChunkRetriever, RetrievedChunk } from '../retrieve/chunk-retriever.js'
 import { detectLatinLanguage } from '../text/detect-language.js'
 import { normalizeArabic } from '../text/normalize-arabic.js'
 import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js'
@@ -27,7 +27,7 @@ export type { QueryTranslator, TranslatedQuery } from '../translate/query-transl
 /** What the answerer is built from; built once in main.ts and passed in. */
 export interface QuestionAnswererDependencies {
   index: SanadIndex
-  retriever: HybridRetriever
+  retriever: ChunkRetriever
   defaultTopK: number
   scoreGrounding: GroundingScorer
   translateQuery?: QueryTranslator | undefined

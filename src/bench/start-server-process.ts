@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { closeSync, openSync } from 'node:fs'
 import { findFreePort } from './find-free-port.js'
 import { sendHttpRequest } from './send-http-request.js'
 
@@ -13,6 +14,10 @@ export interface ServerProcess {
   stderrTail(): string
   /** Sends SIGTERM, waits for the exit, and SIGKILLs a process that outlives the grace period. */
   stop(): Promise<void>
+  /** Sends a signal (SIGKILL: a crash) and waits for the exit, SIGKILLing after the grace period. */
+  kill(signal: NodeJS.Signals): Promise<void>
+  /** Resolves with the exit code when the process ends, however it ends. */
+  exited: Promise<number | null>
 }
 
 const POLL_INTERVAL_MS = 5
@@ -20,9 +25,9 @@ const STDERR_TAIL_CHARACTERS = 4000
 const STOP_GRACE_MS = 5000
 
 /**
- * Spawns `command` with PORT (a free port) and HOST=127.0.0.1 added to `environment`, and polls
- * GET `readyPath` until it answers 200. Stdout is discarded so that request logs cost the server
- * a write but never back up a pipe.
+ * Spawns `command` with PORT (a free port unless given) and HOST=127.0.0.1 added to `environment`,
+ * and polls GET `readyPath` until it answers 200. Stdout is discarded (or appended to `logFile`) so
+ * that request logs cost the server a write but never back up a pipe.
  */
 export async function startServerProcess(options: {
   command: readonly string[]
@@ -30,34 +35,41 @@ export async function startServerProcess(options: {
   environment: Record<string, string>
   readyPath: string
   timeoutMs: number
+  port?: number
+  logFile?: string
 }): Promise<ServerProcess> {
-  const port = await findFreePort()
+  const port = options.port ?? (await findFreePort())
   const baseUrl = `http://127.0.0.1:${port}`
   const [executable, ...args] = options.command
   if (!executable) throw new Error('startServerProcess needs a command')
   const started = performance.now()
+  const logDescriptor = options.logFile ? openSync(options.logFile, 'a') : null
   const child = spawn(executable, args, {
     cwd: options.cwd,
     env: { ...options.environment, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', logDescriptor ?? 'ignore', 'pipe'],
   })
+  // The child holds its own copy of the descriptor.
+  if (logDescriptor !== null) closeSync(logDescriptor)
   let stderr = ''
-  child.stderr.setEncoding('utf8')
-  child.stderr.on('data', (piece: string) => {
+  child.stderr!.setEncoding('utf8')
+  child.stderr!.on('data', (piece: string) => {
     stderr = (stderr + piece).slice(-STDERR_TAIL_CHARACTERS)
   })
   let exited = false
-  const exit = once(child, 'exit').then(() => {
+  const exit = once(child, 'exit').then(([code]) => {
     exited = true
+    return code as number | null
   })
 
-  const stop = async () => {
+  const kill = async (signal: NodeJS.Signals) => {
     if (exited) return
-    child.kill('SIGTERM')
+    child.kill(signal)
     const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS)
     await exit
     clearTimeout(timer)
   }
+  const stop = () => kill('SIGTERM')
 
   const deadline = started + options.timeoutMs
   while (performance.now() < deadline && !exited) {
@@ -66,7 +78,7 @@ export async function startServerProcess(options: {
       () => 0,
     )
     if (status === 200) {
-      return { pid: child.pid!, baseUrl, readyMs: performance.now() - started, stderrTail: () => stderr, stop }
+      return { pid: child.pid!, baseUrl, readyMs: performance.now() - started, stderrTail: () => stderr, stop, kill, exited: exit }
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS))
   }

@@ -27,6 +27,23 @@ export function chunkIndexText(chunk: Chunk, text: string): string {
   return chunk.section ? `${chunk.section}\n${body}` : body
 }
 
+/**
+ * Cleans one source and cuts it into sentences and chunks; ids continue from the given offsets (zero:
+ * ids local to the document). `time` measures each stage.
+ */
+export function segmentDocument(
+  source: SourceDocument,
+  chunker: ChunkOptions,
+  offsets: { firstSentenceId: number; firstChunkIndex: number } = { firstSentenceId: 0, firstChunkIndex: 0 },
+  time: <T>(stage: 'clean' | 'segment' | 'chunk', work: () => T) => T = (_, work) => work(),
+): { sentences: Sentence[]; chunks: Chunk[] } {
+  const cleaned = time('clean', () => cleanDocument(source.text))
+  const sentences = time('segment', () => splitIntoSentences(source.id, source.text, cleaned, offsets.firstSentenceId))
+  const headingStarts = cleaned.blocks.flatMap((block) => (block.kind === 'heading' ? [block.start] : []))
+  const chunks = time('chunk', () => splitIntoChunks(sentences, chunker, offsets.firstChunkIndex, headingStarts))
+  return { sentences, chunks }
+}
+
 /** Cleans, segments, chunks, embeds and indexes sources in memory; files are written by `saveIndex`. */
 export async function buildIndex(
   sources: readonly SourceDocument[],
@@ -44,11 +61,9 @@ export async function buildIndex(
   const sentences: Sentence[] = []
   const chunks: Chunk[] = []
   for (const source of sources) {
-    const cleaned = time('clean', () => cleanDocument(source.text))
-    const documentSentences = time('segment', () => splitIntoSentences(source.id, source.text, cleaned, sentences.length))
-    sentences.push(...documentSentences)
-    const headingStarts = cleaned.blocks.flatMap((block) => (block.kind === 'heading' ? [block.start] : []))
-    chunks.push(...time('chunk', () => splitIntoChunks(documentSentences, options.chunker, chunks.length, headingStarts)))
+    const segmented = segmentDocument(source, options.chunker, { firstSentenceId: sentences.length, firstChunkIndex: chunks.length }, time)
+    sentences.push(...segmented.sentences)
+    chunks.push(...segmented.chunks)
   }
   const corpus: CorpusStructure = { documents: sources.map(({ id, title }) => ({ id, title })), sentences, chunks }
   const textById = new Map(sources.map((source) => [source.id, source.text]))

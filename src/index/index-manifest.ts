@@ -24,3 +24,15 @@ export const IndexManifestSchema = z.object({
   files: z.record(z.string(), z.string()),
 })
 export type IndexManifest = z.infer<typeof IndexManifestSchema>
+
+/** Bump when the tables of the Postgres index change, so old ones are rebuilt. */
+export const POSTGRES_FORMAT_VERSION = 1
+
+/** What a Postgres index was built with (its sources are its rows); any difference from the present forces a rebuild. */
+export const PostgresIndexSettingsSchema = z.object({
+  formatVersion: z.literal(POSTGRES_FORMAT_VERSION),
+  textPipelineVersion: z.number().int(),
+  embedder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
+  chunker: ChunkOptionsSchema,
+})
+export type PostgresIndexSettings = z.infer<typeof PostgresIndexSettingsSchema>

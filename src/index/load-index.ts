@@ -70,10 +70,21 @@ function describeMismatch(
   chunker: ChunkOptions,
 ): string | null {
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return 'the index format version changed'
-  if (manifest.textPipelineVersion !== TEXT_PIPELINE_VERSION) return 'the text pipeline changed'
+  const settings = describeSettingsMismatch(manifest, embeddings, chunker)
+  if (settings) return settings
   const built = manifest.sources.map((source) => `${source.id}:${source.sha256}`).join(',')
   const present = sources.map((source) => `${source.id}:${source.sha256}`).join(',')
   if (built !== present) return 'the sources changed since the index was built'
+  return null
+}
+
+/** Why an index built with these settings cannot serve this embedder and chunker (text pipeline, embedder, dimensions, chunker), or null. */
+export function describeSettingsMismatch(
+  manifest: Pick<IndexManifest, 'textPipelineVersion' | 'embedder' | 'chunker'>,
+  embeddings: SanadEmbeddings,
+  chunker: ChunkOptions,
+): string | null {
+  if (manifest.textPipelineVersion !== TEXT_PIPELINE_VERSION) return 'the text pipeline changed'
   if (manifest.embedder.id !== embeddings.id) return `the index was built with embedder ${manifest.embedder.id}, not ${embeddings.id}`
   if (embeddings.dimensions !== undefined && manifest.embedder.dimensions !== embeddings.dimensions) {
     return `the index has ${manifest.embedder.dimensions} dimensions, the embedder ${embeddings.dimensions}`

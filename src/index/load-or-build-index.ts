@@ -23,8 +23,20 @@ export interface LoadedIndex {
   buildTimings: BuildTimings | null
 }
 
-/** Loads the index, or rebuilds and saves it when it is missing, stale or corrupt. */
-export async function loadOrBuildIndex(location: IndexLocation, options: { forceRebuild?: boolean } = {}): Promise<LoadedIndex> {
+/** How to treat a stored index. */
+export interface LoadOrBuildOptions {
+  /** Rebuild even when the stored index is fresh. */
+  forceRebuild?: boolean
+  /**
+   * Never write: a missing, stale or corrupt index is an `index_unavailable` error naming the reason,
+   * so replicas sharing one index folder cannot race each other to rebuild it.
+   */
+  readOnly?: boolean
+}
+
+/** Loads the index, or rebuilds and saves it when it is missing, stale or corrupt (unless read-only). */
+export async function loadOrBuildIndex(location: IndexLocation, options: LoadOrBuildOptions = {}): Promise<LoadedIndex> {
+  if (options.readOnly && options.forceRebuild) throw new SanadError('config_invalid', 'a read-only index cannot be rebuilt')
   const sources = await loadSources(location.sourcesDirectory)
   let rebuildReason = 'a rebuild was asked for'
   if (!options.forceRebuild) {
@@ -32,6 +44,9 @@ export async function loadOrBuildIndex(location: IndexLocation, options: { force
       return { index: await loadIndex(location.indexDirectory, sources, location.embeddings, location.chunker), rebuildReason: null, buildTimings: null }
     } catch (error) {
       if (!(error instanceof StaleIndexError)) throw error
+      if (options.readOnly) {
+        throw new SanadError('index_unavailable', `the index in ${location.indexDirectory} cannot be used (${error.reason}) and INDEX_READ_ONLY forbids rebuilding it: run \`npm run index\``, { cause: error })
+      }
       rebuildReason = error.reason
     }
   }

@@ -4,6 +4,7 @@ import type { Bm25Index } from '../lexical/bm25-index.js'
 import type { SourceDocument } from '../source/source-document.js'
 import { tokenize, type Token } from '../text/tokenize.js'
 import type { HnswVectorStore } from '../vector-store/hnsw-vector-store.js'
+import type { PostgresVectorStore } from '../vector-store/postgres-vector-store.js'
 import type { IndexManifest } from './index-manifest.js'
 
 /** Everything retrieval and answering read: documents, their structure, the vector and lexical indexes. */
@@ -14,7 +15,8 @@ export class SanadIndex {
   constructor(
     sources: readonly SourceDocument[],
     readonly corpus: CorpusStructure,
-    readonly vectorStore: HnswVectorStore,
+    /** hnswlib in this process, or PostgreSQL shared by every replica. */
+    readonly vectorStore: HnswVectorStore | PostgresVectorStore,
     readonly lexical: Bm25Index,
     readonly embeddings: SanadEmbeddings,
     readonly manifest: IndexManifest,

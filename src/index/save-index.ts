@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { hashText } from '../source/load-sources.js'
+import { HnswVectorStore } from '../vector-store/hnsw-vector-store.js'
 import { INDEX_FILES, type IndexManifest } from './index-manifest.js'
 import type { SanadIndex } from './sanad-index.js'
 
@@ -10,6 +11,7 @@ import type { SanadIndex } from './sanad-index.js'
  * crash never leaves a manifest that vouches for half-written files.
  */
 export async function saveIndex(index: SanadIndex, directory: string): Promise<IndexManifest> {
+  if (!(index.vectorStore instanceof HnswVectorStore)) throw new Error('an index whose vectors live in Postgres is saved there, not in a folder')
   const scratch = await mkdtemp(join(directory, '.build-'))
   try {
     await writeFile(join(scratch, INDEX_FILES.corpus), JSON.stringify(index.corpus))

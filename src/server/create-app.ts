@@ -14,6 +14,7 @@ import type { ScoreSupportOptions } from '../grounding/score-support.js'
 import type { SanadIndex } from '../index/sanad-index.js'
 import type { Health } from './api-schemas.js'
 import type { AppEnv } from './app-env.js'
+import { chooseClientAddress } from './choose-client-address.js'
 import type { Logger } from './create-logger.js'
 import { handleError, handleNotFound, respondWithProblem } from './handle-errors.js'
 import { limitBody } from './middleware/limit-body.js'
@@ -31,7 +32,7 @@ import { TokenBucketLimiter } from './token-bucket-limiter.js'
 /** The settings the HTTP layer reads. */
 export type AppSettings = Pick<
   Config,
-  'API_KEY' | 'CORS_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'QUESTION_MAX_CHARACTERS' | 'LOG_QUESTIONS'
+  'API_KEY' | 'CORS_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'TRUST_PROXY' | 'BODY_LIMIT_BYTES' | 'QUESTION_MAX_CHARACTERS' | 'LOG_QUESTIONS'
 >
 
 /** Everything the app is built from; main.ts builds these once. */
@@ -47,7 +48,7 @@ export interface AppDependencies {
   fontDirectory?: string | null
   /** True once shutdown began: /api/ready answers 503. */
   isDraining?: () => boolean
-  /** The key clients are rate limited by; defaults to the socket's remote address. */
+  /** The key clients are rate limited by; defaults to the socket's remote address, or X-Forwarded-For through TRUST_PROXY. */
   clientAddressOf?: (c: Context) => string
   /** Milliseconds on a monotonic clock, for rate limiting. */
   now?: () => number
@@ -113,7 +114,7 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
   const guarded = [] as ReturnType<typeof limitRate>[]
   if (settings.RATE_LIMIT_PER_MINUTE > 0) {
     const limiter = new TokenBucketLimiter({ perMinute: settings.RATE_LIMIT_PER_MINUTE, ...(dependencies.now ? { now: dependencies.now } : {}) })
-    guarded.push(limitRate(limiter, dependencies.clientAddressOf ?? readRemoteAddress))
+    guarded.push(limitRate(limiter, dependencies.clientAddressOf ?? readClientAddress(settings.TRUST_PROXY)))
   }
   if (settings.API_KEY) guarded.push(bearerAuth({ token: settings.API_KEY }))
   for (const middleware of guarded) {
@@ -155,6 +156,12 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
   app.notFound(handleNotFound)
   app.onError(handleError(logger))
   return app
+}
+
+// The client's address: the socket's peer, or the X-Forwarded-For entry the trusted proxies vouch for.
+function readClientAddress(trust: AppSettings['TRUST_PROXY']): (c: Context) => string {
+  const choose = chooseClientAddress(trust)
+  return (c) => choose(readRemoteAddress(c), c.req.header('x-forwarded-for'))
 }
 
 function readRemoteAddress(c: Context): string {

@@ -14,6 +14,7 @@ import { ARTICLE_SOURCES_DIRECTORY, ARTICLE_TEXT, DEFAULT_CHUNKER, REPOSITORY_IN
 import { buildArticleIndex } from '../fixtures/foundation-build-article-index.js'
 import { randomChunkOptions, randomDocument } from '../fixtures/foundation-random-documents.js'
 import { useTemporaryDirectories } from '../fixtures/foundation-temporary-directories.js'
+import type { HnswVectorStore } from '../../src/vector-store/hnsw-vector-store.js'
 
 const makeTemporaryDirectory = useTemporaryDirectories('sanad-build-')
 const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
@@ -35,12 +36,12 @@ beforeAll(async () => {
 describe('buildIndex', () => {
   it('should index every chunk of the article as its section heading followed by its exact text', () => {
     expect(index.corpus.chunks.length).toBeGreaterThan(10)
-    expect(index.vectorStore.size).toBe(index.corpus.chunks.length)
+    expect((index.vectorStore as HnswVectorStore).size).toBe(index.corpus.chunks.length)
     expect(index.lexical.size).toBe(index.corpus.chunks.length)
     index.corpus.chunks.forEach((chunk, label) => {
       const text = ARTICLE_TEXT.slice(chunk.start, chunk.end)
       expect(index.textOf(chunk)).toBe(text)
-      const stored = index.vectorStore.documentAt(label)!
+      const stored = (index.vectorStore as HnswVectorStore).documentAt(label)!
       expect(stored.pageContent).toBe(chunkIndexText(chunk, ARTICLE_TEXT))
       expect(stored.pageContent.endsWith(text)).toBe(true)
       expect(stored.metadata).toEqual({ chunkId: chunk.id })
@@ -91,7 +92,7 @@ describe('buildIndex', () => {
           const text = texts[Number(chunk.docId.slice(3))]!
           const body = text.slice(chunk.start, chunk.end)
           expect(built.textOf(chunk)).toBe(body)
-          expect(built.vectorStore.documentAt(label)!.pageContent).toBe(chunk.section ? `${chunk.section}\n${body}` : body)
+          expect((built.vectorStore as HnswVectorStore).documentAt(label)!.pageContent).toBe(chunk.section ? `${chunk.section}\n${body}` : body)
         })
         for (const sentence of built.corpus.sentences) {
           const text = built.textOf(sentence)

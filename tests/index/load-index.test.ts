@@ -11,6 +11,7 @@ import type { SourceDocument } from '../../src/source/source-document.js'
 import { ARTICLE_SOURCES_DIRECTORY, DEFAULT_CHUNKER } from '../fixtures/foundation-article.js'
 import { buildArticleIndex } from '../fixtures/foundation-build-article-index.js'
 import { useTemporaryDirectories } from '../fixtures/foundation-temporary-directories.js'
+import type { HnswVectorStore } from '../../src/vector-store/hnsw-vector-store.js'
 
 const makeTemporaryDirectory = useTemporaryDirectories('sanad-load-')
 let built: SanadIndex
@@ -45,8 +46,8 @@ describe('loadIndex', () => {
     expect(loaded.manifest).toEqual(JSON.parse(await readFile(join(builtDirectory, INDEX_FILES.manifest), 'utf8')))
     expect(loaded.lexical.toJSON()).toEqual(built.lexical.toJSON())
     const query = await loaded.embeddings.embedQuery('الصحفي الأميركي جيمس فولي')
-    expect(loaded.vectorStore.searchVector(query, 5)).toEqual(built.vectorStore.searchVector(query, 5))
-    expect(loaded.vectorStore.documentAt(3)?.pageContent).toBe(built.vectorStore.documentAt(3)?.pageContent)
+    expect((loaded.vectorStore as HnswVectorStore).searchVector(query, 5)).toEqual((built.vectorStore as HnswVectorStore).searchVector(query, 5))
+    expect((loaded.vectorStore as HnswVectorStore).documentAt(3)?.pageContent).toBe((built.vectorStore as HnswVectorStore).documentAt(3)?.pageContent)
   })
 
   it('should not mind the key order of the chunker settings', async () => {

@@ -1,4 +1,4 @@
-import { appendFile, readFile, rm, writeFile } from 'node:fs/promises'
+import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LocalHashEmbeddings } from '../../src/embed/local-hash-embeddings.js'
@@ -86,6 +86,39 @@ describe('loadOrBuildIndex', () => {
     expect(again.index.corpus).toEqual(rebuilt.index.corpus)
   })
 
+  it.each(staleCases)('should refuse, write nothing and name the reason after %s when read-only', async (_, damage, reason, override = {}) => {
+    const directory = await copyOfCommittedIndex()
+    await damage(directory)
+    const before = await listWithTimes(directory)
+    const error = await loadOrBuildIndex({ ...articleIndexLocation(directory), ...override }, { readOnly: true }).catch((caught: unknown) => caught)
+    expect(SanadError.isInstance(error) && error.code).toBe('index_unavailable')
+    // The reason is quoted inside the message, so the cases' anchors do not apply.
+    expect((error as Error).message).toMatch(new RegExp(reason.source.replace(/^\^|\$$/g, '')))
+    expect((error as Error).message).toContain('npm run index')
+    expect((error as Error).message).not.toContain('\n')
+    expect(await listWithTimes(directory)).toEqual(before)
+  })
+
+  it('should refuse a read-only index folder that does not exist, without creating it', async () => {
+    const parent = await makeTemporaryDirectory()
+    const missing = join(parent, 'never-built')
+    const error = await loadOrBuildIndex({ ...articleIndexLocation(missing), sourcesDirectory: ARTICLE_SOURCES_DIRECTORY }, { readOnly: true }).catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ code: 'index_unavailable', message: expect.stringMatching(/no index manifest.*npm run index/) })
+    expect(await readdir(parent)).toEqual([])
+  })
+
+  it('should load a fresh index read-only after verifying its checksums', async () => {
+    const directory = await copyOfCommittedIndex()
+    const loaded = await loadOrBuildIndex(articleIndexLocation(directory), { readOnly: true })
+    expect(loaded.rebuildReason).toBeNull()
+    expect(loaded.index.corpus.chunks.length).toBeGreaterThan(0)
+  })
+
+  it('should not accept a rebuild request for a read-only index', async () => {
+    const directory = await copyOfCommittedIndex()
+    await expect(loadOrBuildIndex(articleIndexLocation(directory), { readOnly: true, forceRebuild: true })).rejects.toMatchObject({ code: 'config_invalid' })
+  })
+
   it('should rebuild when asked to even if the index is fresh', async () => {
     const directory = await copyOfCommittedIndex()
     const { rebuildReason } = await loadOrBuildIndex(articleIndexLocation(directory), { forceRebuild: true })
@@ -115,3 +148,12 @@ describe('loadOrBuildIndex', () => {
     expect(error).toMatchObject({ code: 'index_unavailable', message: expect.stringContaining('needed a rebuild') })
   })
 })
+
+// Every file under a folder with its size and modification time, to prove nothing was written.
+async function listWithTimes(directory: string): Promise<string[]> {
+  const names = (await readdir(directory, { recursive: true })).sort()
+  return Promise.all(names.map(async (name) => {
+    const info = await stat(join(directory, name))
+    return `${name} ${info.size} ${info.mtimeMs}`
+  }))
+}

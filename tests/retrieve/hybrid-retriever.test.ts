@@ -10,6 +10,7 @@ import { HybridRetriever } from '../../src/retrieve/hybrid-retriever.js'
 import { hashText, loadSources } from '../../src/source/load-sources.js'
 import { contentStems } from '../../src/text/tokenize.js'
 import { ARTICLE_SOURCES_DIRECTORY, DEFAULT_CHUNKER } from '../fixtures/foundation-article.js'
+import type { HnswVectorStore } from '../../src/vector-store/hnsw-vector-store.js'
 
 const FOLEY_QUESTION = 'من هو الصحفي الأميركي الذي قتل؟'
 let article: SanadIndex
@@ -45,7 +46,7 @@ describe('HybridRetriever', () => {
   it('should fuse the dense and the lexical ranking by reciprocal rank, best first', async () => {
     const retriever = new HybridRetriever(article)
     const hits = await retriever.retrieve({ text: FOLEY_QUESTION, topK: 5 })
-    const dense = article.vectorStore.searchVector(await article.embeddings.embedQuery(FOLEY_QUESTION), 24)
+    const dense = (article.vectorStore as HnswVectorStore).searchVector(await article.embeddings.embedQuery(FOLEY_QUESTION), 24)
     const lexical = article.lexical.search(retriever.conceptsOf(FOLEY_QUESTION), 24)
     const fused = fuseRankings([dense.map((hit) => hit.label), lexical.map((hit) => hit.label)])
     for (const hit of hits) {
@@ -86,7 +87,7 @@ describe('HybridRetriever', () => {
   it('should drop a chunk that lies mostly inside a better one', async () => {
     const query = 'تمويل الإرهاب في المنطقة 7'
     const retriever = new HybridRetriever(overlapping)
-    const dense = overlapping.vectorStore.searchVector(await overlapping.embeddings.embedQuery(query), 24)
+    const dense = (overlapping.vectorStore as HnswVectorStore).searchVector(await overlapping.embeddings.embedQuery(query), 24)
     const lexical = overlapping.lexical.search(retriever.conceptsOf(query), 24)
     const ranked = [...fuseRankings([dense.map((hit) => hit.label), lexical.map((hit) => hit.label)])].sort((left, right) => right[1] - left[1] || left[0] - right[0])
     const rankedChunks = ranked.map(([label]) => overlapping.chunkAt(label))

@@ -1,9 +1,13 @@
+import { cp, readdir } from 'node:fs/promises'
 import { request } from 'node:http'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { AskResponseSchema } from '../../src/answer/answer-schemas.js'
 import { HealthSchema } from '../../src/server/api-schemas.js'
 import { ModelListSchema } from '../../src/server/openai-schemas.js'
+import { useTemporaryDirectories } from '../fixtures/foundation-temporary-directories.js'
 import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js'
+import { REPOSITORY_INDEX_DIRECTORY } from '../support/load-test-index.js'
 import { collectEvents } from '../support/read-event-stream.js'
 import { startServer, type StartedServer } from '../support/start-server.js'
 
@@ -17,6 +21,7 @@ afterEach(async () => {
 })
 
 const question = 'متى أعلن أوباما مقتل بن لادن؟'
+const makeTemporaryDirectory = useTemporaryDirectories('sanad-main-')
 
 describe('src/main.ts as a process', () => {
   it('should start through npm start, which proves the ESM and CommonJS imports load outside vitest', async () => {
@@ -95,6 +100,15 @@ describe('src/main.ts as a process', () => {
     expect(await server.exited).toBe(0)
     const logs = server.logs()
     expect(logs.indexOf('"message":"shutting down"')).toBeLessThan(logs.indexOf('"path":"/api/chat"'))
+  }, 60_000)
+
+  it('should refuse to start with one clear line when INDEX_READ_ONLY is set and the index was never built', async () => {
+    const directory = await makeTemporaryDirectory()
+    await cp(join(REPOSITORY_INDEX_DIRECTORY, 'sources'), join(directory, 'sources'), { recursive: true })
+    const failure = await startServer({ indexDirectory: directory, environment: { INDEX_READ_ONLY: 'true' }, timeoutMs: 20_000 }).catch((error: Error) => error)
+    const output = (failure as Error).message.split('--- server output ---\n')[1] ?? ''
+    expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^sanad could not start: the index in .* cannot be used \(no index manifest\).*npm run index/)])
+    expect(await readdir(directory)).toEqual(['sources'])
   }, 60_000)
 
   it('should fail to start with one clear line and exit 1 when the configuration is invalid', async () => {
