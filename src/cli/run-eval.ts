@@ -142,7 +142,7 @@ async function calibrate(judgeName: string): Promise<number> {
     `${label} support judge on ${calibration.count} labelled pairs: accuracy ${percent(calibration.accuracy)} (${calibration.correct}/${calibration.count}), precision ${percent(calibration.precision)}, recall ${percent(calibration.recall)}, F1 ${calibration.f1.toFixed(3)}`,
     ...Object.entries(calibration.byPerturbation).map(([name, group]) => `  ${name.padEnd(12)} ${String(group.correct).padStart(3)}/${String(group.count).padEnd(3)} ${percent(group.accuracy)}`),
     '',
-    ...calibration.errors.map((error) => `  ${error.id} ${error.perturbation}: expected ${error.expected ? 'supported' : 'unsupported'}, score ${error.score} ${error.reasons.join(',')} | ${error.claim}`),
+    ...calibration.errors.map((error) => `  ${error.id} ${error.perturbation}: expected ${error.expected ? 'supported' : 'unsupported'}, score ${error.score} ${error.issues.map((issue) => issue.kind).join(',')} | ${error.claim}`),
   ]
   process.stdout.write(`${lines.join('\n')}\n`)
   return 0

@@ -11,6 +11,7 @@ import { renderMetricsTable } from '../eval/render-metrics-table.js'
 import { ExternalAnswerSchema, scoreExternalAnswers, type ExternalAnswer } from '../eval/score-external-answers.js'
 import { writeReport } from '../eval/write-report.js'
 import { createSupportFinder } from '../grounding/create-support-finder.js'
+import { formatSupportIssue } from '../grounding/format-support-issue.js'
 import { loadSources } from '../source/load-sources.js'
 
 const USAGE = `npm run grounding -- answers.jsonl [options]
@@ -66,7 +67,8 @@ async function runScoreAnswers(): Promise<number> {
   const width = Math.max(2, ...results.map((result) => result.id.length))
   process.stdout.write(`${'id'.padEnd(width)}  score  faith  citR  citP  verdict\n`)
   for (const result of results) {
-    const firstProblem = result.sentences?.find((sentence) => !sentence.supported)?.reasons[0] ?? ''
+    const firstIssue = result.sentences?.find((sentence) => !sentence.supported)?.issues[0]
+    const firstProblem = firstIssue ? formatSupportIssue(firstIssue, 'en') : ''
     const cells = [result.groundingScore, result.faithfulness, result.citationRecall, result.citationPrecision].map((value) => (value === null ? '–' : value.toFixed(2)).padStart(5))
     process.stdout.write(`${result.id.padEnd(width)}  ${cells.join('  ')}  ${result.failures.length === 0 ? 'supported' : `unsupported ${firstProblem}`.trim()}\n`)
   }

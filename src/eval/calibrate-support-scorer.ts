@@ -1,4 +1,5 @@
 import { scoreSupport, type ScoreSupportOptions, type SupportResult } from '../grounding/score-support.js'
+import type { SupportIssue } from '../grounding/support-issue.js'
 import type { SupportPair } from './question-set.js'
 
 /** Accuracy of the support scorer over a group of labelled pairs. */
@@ -17,7 +18,7 @@ export interface Calibration extends CalibrationGroup {
   f1: number
   byPerturbation: Record<string, CalibrationGroup>
   /** Every pair the scorer got wrong, for inspection. */
-  errors: { id: string; perturbation: string; claim: string; expected: boolean; score: number; reasons: string[] }[]
+  errors: { id: string; perturbation: string; claim: string; expected: boolean; score: number; issues: SupportIssue[] }[]
 }
 
 /** A support judgement of a claim against one passage: the lexical scorer, or a model (asynchronous). */
@@ -45,7 +46,7 @@ export async function calibrateSupportScorer(pairs: readonly SupportPair[], judg
     group.count++
     if (correct) group.correct++
     groups.set(pair.perturbation, group)
-    if (!correct) errors.push({ id: pair.id, perturbation: pair.perturbation, claim: pair.claim, expected: pair.supported, score: result.score, reasons: result.reasons })
+    if (!correct) errors.push({ id: pair.id, perturbation: pair.perturbation, claim: pair.claim, expected: pair.supported, score: result.score, issues: result.issues })
   }
   const correct = pairs.length - errors.length
   const precision = ratio(truePositives, truePositives + falsePositives)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SupportIssueSchema } from '../grounding/support-issue.js'
 
 const Rate = z.number().min(0).max(1).nullable()
 
@@ -63,7 +64,7 @@ export const QuestionResultSchema = z.object({
   error: z.string().nullable(),
   /** The answer's sentences as the support scorer judged them, when they were scored one by one. */
   sentences: z
-    .array(z.object({ text: z.string(), support: z.number(), supported: z.boolean(), supportedBy: z.array(QuoteSpanSchema), citedNumbers: z.array(z.number()), reasons: z.array(z.string()) }))
+    .array(z.object({ text: z.string(), support: z.number(), supported: z.boolean(), supportedBy: z.array(QuoteSpanSchema), citedNumbers: z.array(z.number()), issues: z.array(SupportIssueSchema) }))
     .optional(),
   /** Machine-readable failure codes; empty when the question passed. */
   failures: z.array(z.string()),

@@ -1,3 +1,4 @@
+import { formatSupportIssue } from '../grounding/format-support-issue.js'
 import type { EvalReport, MetricSet, QuestionResult } from './eval-report-schemas.js'
 import { formatMetric } from './render-metrics-table.js'
 
@@ -151,7 +152,7 @@ ${result.answerable === null ? '' : `<div class="label">Gold evidence</div>${gol
 function renderSentences(result: QuestionResult): string {
   const unsupported = (result.sentences ?? []).filter((sentence) => !sentence.supported)
   if (unsupported.length === 0) return ''
-  const items = unsupported.map((sentence) => `<li><span class="text" dir="auto">${escapeHtml(sentence.text)}</span> <small>support ${sentence.support.toFixed(2)}: ${escapeHtml(sentence.reasons.join(', '))}</small></li>`)
+  const items = unsupported.map((sentence) => `<li><span class="text" dir="auto">${escapeHtml(sentence.text)}</span> <small>support ${sentence.support.toFixed(2)}: ${escapeHtml(sentence.issues.map((issue) => formatSupportIssue(issue, 'en')).join('; '))}</small></li>`)
   return `<div class="label">Unsupported sentences</div><ul class="citations">${items.join('')}</ul>`
 }
 

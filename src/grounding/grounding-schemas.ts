@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SupportIssueSchema } from './support-issue.js'
 
 /** A citation as other systems give it: a quote to find in the sources (optionally in one document), or a span. */
 export const CitationReferenceSchema = z.union([
@@ -28,7 +29,7 @@ export const GroundedSentenceSchema = z.object({
   supported: z.boolean(),
   supportedBy: z.array(SpanSchema),
   citedNumbers: z.array(z.number().int()),
-  reasons: z.array(z.string()),
+  issues: z.array(SupportIssueSchema),
 })
 
 /** The response of POST /api/grounding. */

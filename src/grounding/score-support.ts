@@ -7,6 +7,7 @@ import { analyzeText, type AnalyzedText, type AnalyzedWord, type EntityMention }
 import { approximateRoot } from './approximate-root.js'
 import { measureWordSimilarity, type WordForms } from './measure-word-similarity.js'
 import { describeForLexicon, findOppositeKeys, measureNegationScope } from './polarity-words.js'
+import type { SupportIssue } from './support-issue.js'
 
 /** A span of a source document offered as evidence for a claim. */
 export interface SupportPassage {
@@ -16,14 +17,14 @@ export interface SupportPassage {
   text: string
 }
 
-/** How well passages support a claim: a score in [0,1], the passages that contribute, and why. */
+/** How well passages support a claim: a score in [0,1], the passages that contribute, and why not more. */
 export interface SupportResult {
   score: number
   /** True exactly when `score >= SUPPORT_THRESHOLD`. */
   supported: boolean
   supportedBy: SupportPassage[]
-  /** Short machine-readable reasons, such as `number-mismatch:2012`, `negation-mismatch`, `missing-name:فرنسا`. */
-  reasons: string[]
+  /** What keeps the claim from full support, as typed data (`{ kind: 'number-mismatch', claim: '2012', evidence: '2011' }`). */
+  issues: SupportIssue[]
 }
 
 /** Optional knowledge the scorer can use; without it, it stays purely lexical. */
@@ -94,45 +95,80 @@ export function scoreSupport(claim: string, passages: readonly SupportPassage[],
   const pool: PooledWord[] = passageTexts.flatMap((analyzed, passage) => analyzed.words.map((word) => ({ passage, word })))
   const units = collectUnits(claimText, passageTexts, pool, options)
   const counted = units.filter((unit) => unit.counted)
-  if (counted.length === 0) return { score: 0, supported: false, supportedBy: [], reasons: ['no-content'] }
+  if (counted.length === 0) return { score: 0, supported: false, supportedBy: [], issues: [{ kind: 'no-content' }] }
 
-  const reasons: string[] = []
+  const issues: SupportIssue[] = []
   const totalWeight = counted.reduce((sum, unit) => sum + unit.weight, 0)
   let score = counted.reduce((sum, unit) => sum + unit.weight * unit.match.similarity, 0) / totalWeight
   const crossLanguage = units.some((unit) => !unit.counted)
   if (crossLanguage) {
     // Only anchors could be checked: trust grows with how many there are, never beyond 0.75.
-    reasons.push('cross-language-anchors-only')
+    issues.push({ kind: 'cross-language', anchors: counted.length })
     score *= Math.min(0.75, 0.3 + 0.15 * counted.length)
   }
-  const cap = (limit: number, reason: string) => {
+  const cap = (limit: number, issue: SupportIssue) => {
     score = Math.min(score, limit)
-    reasons.push(reason)
+    issues.push(issue)
   }
+  const alignment = alignWithSentences(units, passageTexts)
   for (const unit of units) {
     if (unit.match.similarity > 0 || !unit.required) continue
-    if (unit.kind === 'number') cap(CAP_MISMATCH, `number-mismatch:${unit.label}`)
-    else if (unit.kind === 'date') cap(CAP_MISMATCH, `date-mismatch:${unit.label}`)
-    else if (unit.kind === 'entity' || unit.kind === 'name') cap(CAP_MISSING_NAME, `missing-name:${unit.label}`)
+    if (unit.kind === 'number') cap(CAP_MISMATCH, { kind: 'number-mismatch', claim: unit.label, evidence: findOtherNumber(unit, claimText, passageTexts, alignment) })
+    else if (unit.kind === 'date') cap(CAP_MISMATCH, { kind: 'date-mismatch', claim: unit.label, evidence: findOtherDate(unit, claimText, passageTexts, alignment) })
+    else if (unit.kind === 'entity' || unit.kind === 'name') cap(CAP_MISSING_NAME, { kind: 'missing-name', claim: unit.label })
   }
-  const contributing = alignWithSentences(units, passageTexts)
   const matched = collectMatchedPositions(units, passageTexts.length)
-  if (hasNegationMismatch(claimText, units, passageTexts, matched)) cap(CAP_MISMATCH, 'negation-mismatch')
+  const negation = findNegationMismatch(claimText, units, passageTexts, matched)
+  if (negation) cap(CAP_MISMATCH, { kind: 'negation-mismatch', ...negation })
   const opposite = findOpposite(claimText, units, passageTexts, matched, options)
-  if (opposite) cap(CAP_MISMATCH, `opposite:${opposite}`)
+  if (opposite) cap(CAP_MISMATCH, { kind: 'event-contradiction', ...opposite })
   // Word order says who did what only within one language.
   const sameScript = passageTexts.every((text) => text.script === claimText.script)
   const swapped = sameScript ? findRoleSwap(units) : null
-  if (swapped) cap(CAP_MISMATCH, `role-swap:${swapped}`)
-  if (score < SUPPORT_THRESHOLD && reasons.length === (crossLanguage ? 1 : 0)) reasons.push('low-coverage')
+  if (swapped) cap(CAP_MISMATCH, { kind: 'role-swap', ...swapped })
+  if (score < SUPPORT_THRESHOLD && issues.length === (crossLanguage ? 1 : 0)) {
+    const missing = counted.filter((unit) => unit.match.similarity < MATCH_FLOOR).map((unit) => unit.label)
+    issues.push({ kind: 'low-coverage', coverage: Math.round(score * 1000) / 1000, missing })
+  }
 
   const rounded = Math.round(score * 1000) / 1000
   return {
     score: rounded,
     supported: rounded >= SUPPORT_THRESHOLD,
-    supportedBy: passages.filter((_, index) => contributing.has(index)),
-    reasons,
+    supportedBy: passages.filter((_, index) => alignment.passages.has(index)),
+    issues,
   }
+}
+
+/** The sentences a claim was aligned with: their passages, and whether a passage word lies in one of them. */
+interface Alignment {
+  passages: Set<number>
+  contains: (passage: number, wordIndex: number) => boolean
+}
+
+/** A number of the aligned sentences that the claim does not state, a year for a year: what the claim's number replaced. */
+function findOtherNumber(unit: Unit, claim: AnalyzedText, passages: readonly AnalyzedText[], alignment: Alignment): string | null {
+  const claimValues = new Set(claim.quantities.map((quantity) => quantity.value))
+  const isYear = (value: number) => value >= 1500 && value <= 2100 && Number.isInteger(value)
+  const wantYear = isYear(Number(unit.label))
+  for (const [passage, text] of passages.entries()) {
+    const other = text.quantities.find(
+      (quantity) => alignment.contains(passage, quantity.index) && !claimValues.has(quantity.value) && isYear(quantity.value) === wantYear,
+    )
+    if (other) return text.words[other.index]!.text
+  }
+  return null
+}
+
+/** A month (for a month) or weekday (for a weekday) of the aligned sentences that the claim does not name. */
+function findOtherDate(unit: Unit, claim: AnalyzedText, passages: readonly AnalyzedText[], alignment: Alignment): string | null {
+  const claimIds = new Set(claim.calendar.map((date) => date.id))
+  const family = claim.calendar.find((date) => date.first === unit.first)?.id.split(':')[0]
+  for (const [passage, text] of passages.entries()) {
+    const other = text.calendar.find((date) => alignment.contains(passage, date.first) && !claimIds.has(date.id) && date.id.startsWith(`${family}:`))
+    if (other) return text.words.slice(other.first, other.last + 1).map((word) => word.text).join(' ')
+  }
+  return null
 }
 
 /**
@@ -140,7 +176,7 @@ export function scoreSupport(claim: string, passages: readonly SupportPassage[],
  * weighted set cover), then keeps only the matches inside them, so a negation or a name elsewhere
  * in a long passage does not count. Returns the passages of those sentences.
  */
-function alignWithSentences(units: readonly Unit[], passages: readonly AnalyzedText[]): Set<number> {
+function alignWithSentences(units: readonly Unit[], passages: readonly AnalyzedText[]): Alignment {
   const sentenceOf = passages.map((text) => {
     const spans = segmentSentences(text.text)
     return text.words.map((word) => spans.findIndex((span) => word.start >= span.start && word.start < span.end))
@@ -161,7 +197,10 @@ function alignWithSentences(units: readonly Unit[], passages: readonly AnalyzedT
     const inside = unit.match.at.filter((entry) => chosen.has(siteOf(entry)))
     if (inside.length > 0) unit.match.at = inside
   }
-  return new Set([...chosen].map((site) => Number(site.split(':')[0])))
+  return {
+    passages: new Set([...chosen].map((site) => Number(site.split(':')[0]))),
+    contains: (passage, wordIndex) => chosen.has(`${passage}:${sentenceOf[passage]![wordIndex]}`),
+  }
 }
 
 function collectUnits(claim: AnalyzedText, passages: readonly AnalyzedText[], pool: readonly PooledWord[], options: ScoreSupportOptions): Unit[] {
@@ -326,9 +365,15 @@ function isNear(positions: ReadonlySet<number>, index: number, distance: number)
  * of times exactly when the passages do where the claim matched them. A passage negation counts
  * when its scope holds a matched word; one whose scope is unmatched but which stands in the matched
  * region pairs with a claim negation whose scope is unmatched too (لم تتمكن ~ لم تستطع,
- * غير نمطية ~ غير تقليدية), and is ignored otherwise.
+ * غير نمطية ~ غير تقليدية), and is ignored otherwise. On a mismatch, returns the negating word of
+ * the side that negates more.
  */
-function hasNegationMismatch(claim: AnalyzedText, units: readonly Unit[], passages: readonly AnalyzedText[], matched: readonly Set<number>[]): boolean {
+function findNegationMismatch(
+  claim: AnalyzedText,
+  units: readonly Unit[],
+  passages: readonly AnalyzedText[],
+  matched: readonly Set<number>[],
+): { claim: string | null; evidence: string | null } | null {
   const matchedClaimWords = new Set(units.filter((unit) => unit.match.similarity >= MATCH_FLOOR).flatMap((unit) => range(unit.first, unit.last)))
   const claimNegations = findNegations(claim)
   const unpaired = claimNegations.filter(({ index, scope }) => ![index, ...scope].some((position) => matchedClaimWords.has(position))).length
@@ -342,18 +387,21 @@ function hasNegationMismatch(claim: AnalyzedText, units: readonly Unit[], passag
     if (unit.match.similarity < MATCH_FLOOR || statedPlainly.has(unit)) continue
     for (const { passage, word } of unit.match.at) negatedPositions[passage]!.add(word.index)
   }
-  let passageCount = 0
-  let pairable = 0
+  const counted: string[] = []
+  const pairable: string[] = []
   for (const [passage, text] of passages.entries()) {
     const positions = matched[passage]!
     for (const { index, scope } of findNegations(text)) {
       const isNegatorWord = text.negators.includes(index)
-      if (scope.some((position) => negatedPositions[passage]!.has(position)) || (!isNegatorWord && positions.has(index))) passageCount++
-      else if (isNear(positions, index, NEAR_MATCH)) pairable++
+      if (scope.some((position) => negatedPositions[passage]!.has(position)) || (!isNegatorWord && positions.has(index))) counted.push(text.words[index]!.text)
+      else if (isNear(positions, index, NEAR_MATCH)) pairable.push(text.words[index]!.text)
     }
   }
-  passageCount += Math.min(pairable, unpaired)
-  return claimNegations.length % 2 !== passageCount % 2
+  const passageNegations = [...counted, ...pairable.slice(0, unpaired)]
+  if (claimNegations.length % 2 === passageNegations.length % 2) return null
+  return claimNegations.length > passageNegations.length
+    ? { claim: claim.words[claimNegations[0]!.index]!.text, evidence: null }
+    : { claim: null, evidence: passageNegations[0] ?? null }
 }
 
 /** Negating particles and negative words, each with the words it can negate. */
@@ -367,14 +415,14 @@ function range(first: number, last: number): number[] {
   return Array.from({ length: Math.max(0, last - first + 1) }, (_, offset) => first + offset)
 }
 
-/** A claim word whose opposite (نجح/فشل, زيادة/قطع) stands in the matched part of a passage, unless the claim negates it. */
+/** A claim word whose opposite (نجح/فشل, زيادة/قطع) stands in the matched part of a passage, unless the claim negates it: both words. */
 function findOpposite(
   claim: AnalyzedText,
   units: readonly Unit[],
   passages: readonly AnalyzedText[],
   matched: readonly Set<number>[],
   options: ScoreSupportOptions,
-): string | null {
+): { claim: string; evidence: string } | null {
   for (const unit of units) {
     if (unit.kind !== 'word' || !unit.counted || unit.match.similarity >= 0.85) continue
     const word = claim.words[unit.first]!
@@ -388,7 +436,7 @@ function findOpposite(
       const opposite = text.words.find(
         (candidate) => !candidate.isStopword && candidate.lexiconKeys.some((key) => oppositeKeys.includes(key)) && isNear(positions, candidate.index, NEAR_MATCH + 1),
       )
-      if (opposite) return word.text
+      if (opposite) return { claim: word.text, evidence: opposite.text }
     }
   }
   return null
@@ -399,7 +447,7 @@ function findOpposite(
  * sides of it in a passage with no occurrence in the claim's order (أعلن بن لادن عن مقتل أوباما
  * against أعلن أوباما عن مقتل بن لادن): who did what to whom is reversed though every word matches.
  */
-function findRoleSwap(units: readonly Unit[]): string | null {
+function findRoleSwap(units: readonly Unit[]): { first: string; second: string } | null {
   const participants = units.filter((unit) => unit.counted && unit.kind !== 'number' && unit.kind !== 'date' && unit.match.similarity >= 0.85)
   const predicates = units.filter((unit) => unit.kind === 'word' && unit.match.similarity >= MATCH_FLOOR)
   const near = (first: number, second: number) => Math.abs(first - second) <= ROLE_WINDOW
@@ -417,7 +465,7 @@ function findRoleSwap(units: readonly Unit[]): string | null {
           if (firstAt.some((position) => position < word.index) && secondAt.some((position) => position > word.index)) inOrder = true
           if (firstAt.some((position) => position > word.index) && secondAt.some((position) => position < word.index)) swapped = true
         }
-        if (swapped && !inOrder) return `${first.label}/${second.label}`
+        if (swapped && !inOrder) return { first: first.label, second: second.label }
       }
     }
   }

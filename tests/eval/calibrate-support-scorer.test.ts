@@ -23,7 +23,7 @@ describe('calibrateSupportScorer', () => {
       { id: 'c', claim: 'no', passage: 'p', supported: true, perturbation: 'paraphrase' },
       { id: 'd', claim: 'no', passage: 'p', supported: false, perturbation: 'number' },
     ]
-    const judge = (claim: string) => ({ score: claim === 'yes' ? 1 : 0, supported: claim === 'yes', supportedBy: [], reasons: [] })
+    const judge = (claim: string) => ({ score: claim === 'yes' ? 1 : 0, supported: claim === 'yes', supportedBy: [], issues: [] })
     const calibration = await calibrateSupportScorer(pairs, judge)
     expect(calibration).toMatchObject({ count: 4, correct: 2, accuracy: 0.5, precision: 0.5, recall: 0.5, f1: 0.5 })
     expect(calibration.byPerturbation.number).toEqual({ count: 2, correct: 1, accuracy: 0.5 })

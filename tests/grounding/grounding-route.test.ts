@@ -25,7 +25,7 @@ describe('POST /api/grounding', () => {
     const body = GroundingResponseSchema.parse(await response.json())
     expect(body.sentences.map((sentence) => sentence.supported)).toEqual([true, false])
     expect(body.unsupported).toHaveLength(1)
-    expect(body.unsupported[0]!.reasons).toContain('invalid-citation:2')
+    expect(body.unsupported[0]!.issues).toContainEqual({ kind: 'invalid-citation', n: 2 })
     expect(body.citations).toEqual([expect.objectContaining({ n: 1, resolved: true }), { n: 2, resolved: false, reason: 'quote-not-found' }])
     const span = body.sentences[0]!.supportedBy[0]!
     expect(ARTICLE.slice(span.start, span.end)).toBe(span.quote)
