@@ -71,7 +71,20 @@ export const QuestionResultSchema = z.object({
 })
 export type QuestionResult = z.infer<typeof QuestionResultSchema>
 
-/** The scorer's agreement with the labelled support pairs, when it was measured. */
+/** The scorer's agreement with one part of the labelled support pairs, with its calibration table. */
+export const CalibrationPartSchema = z.object({
+  count: z.number().int(),
+  accuracy: z.number(),
+  precision: z.number(),
+  recall: z.number(),
+  balancedAccuracy: z.number(),
+  rocAuc: z.number(),
+  /** Score bucket → share of its pairs labelled supported. */
+  buckets: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int(), supportedShare: z.number().nullable() })),
+})
+export type CalibrationPart = z.infer<typeof CalibrationPartSchema>
+
+/** The scorer's agreement with the labelled support pairs, when it was measured: the top-level figures are the held-out part's. */
 export const ScorerCalibrationSchema = z.object({
   accuracy: z.number(),
   precision: z.number(),
@@ -79,7 +92,10 @@ export const ScorerCalibrationSchema = z.object({
   count: z.number().int(),
   /** Whether English claims were checked word by word with a bilingual dictionary. */
   dictionary: z.boolean(),
+  development: CalibrationPartSchema.optional(),
+  heldOut: CalibrationPartSchema.optional(),
 })
+export type ScorerCalibration = z.infer<typeof ScorerCalibrationSchema>
 
 /** report.json: the run, its overall metrics, the same by question kind, and every question's result. */
 export const EvalReportSchema = z.object({

@@ -1,5 +1,6 @@
 import { formatSupportIssue } from '../grounding/format-support-issue.js'
 import type { EvalReport, MetricSet, QuestionResult } from './eval-report-schemas.js'
+import { renderCalibrationSection } from './render-calibration-html.js'
 import { formatMetric } from './render-metrics-table.js'
 
 const CHARTED: readonly [keyof MetricSet, string][] = [
@@ -35,7 +36,8 @@ h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 19px; margin: 32px 0 12
 figure { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px; }
 figcaption { font-weight: 600; margin-bottom: 6px; }
 svg.chart text { font-size: 12px; fill: var(--ink); } svg.chart .track { fill: #eef1f6; } svg.chart .bar { fill: var(--bar); }
-svg.chart .bar.p95 { fill: #9bb9f0; }
+svg.chart .bar.p95 { fill: #9bb9f0; } svg.chart .ideal { stroke: var(--bad); stroke-dasharray: 4 3; fill: none; }
+.calibration table { width: auto; margin: 8px 0 16px; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: right; } th:first-child, td:first-child { text-align: left; }
 .failure { background: #fff; border: 1px solid var(--line); border-left: 4px solid var(--bad); border-radius: 8px; padding: 12px 14px; margin: 0 0 12px; }
@@ -65,7 +67,7 @@ export function renderReportHtml(report: EvalReport): string {
 <main>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(report.createdAt)} · target ${escapeHtml(report.target)} · ${report.results.length} items${report.topK === null ? '' : ` · k = ${report.topK}`}${
-    report.scorer ? ` · support scorer accuracy ${report.scorer.accuracy.toFixed(3)} on ${report.scorer.count} labelled pairs${report.scorer.dictionary ? ' (with the English–Arabic dictionary)' : ''}` : ''
+    report.scorer ? ` · support scorer accuracy ${report.scorer.accuracy.toFixed(3)} on ${report.scorer.count} held-out labelled pairs${report.scorer.dictionary ? ' (with the English–Arabic dictionary)' : ''}` : ''
   }</p>
 <section class="cards">${CHARTED.concat([['citationValidity', 'Citation validity'], ['latencyP50Ms', 'Latency p50 (ms)'], ['latencyP95Ms', 'Latency p95 (ms)']])
     .map(([key, label]) => `<div class="card"><b>${formatMetric(key, report.metrics[key])}</b><span>${escapeHtml(label)}</span></div>`)
@@ -77,6 +79,7 @@ ${renderLatencyChart(kinds, report.byKind)}
 </section>
 <h2>Metrics table</h2>
 ${renderMetricsTable(report)}
+${report.scorer ? renderCalibrationSection(report.scorer) : ''}
 <h2>Failures (${failures.length})</h2>
 ${failures.length === 0 ? '<p>No failure.</p>' : failures.map(renderFailure).join('\n')}
 <h2>All items</h2>
