@@ -73,9 +73,13 @@ interface Unit {
   /** False when a missing match only lowers coverage (an unconfirmed nationality adjective, say). */
   required: boolean
   match: UnitMatch
-  /** Claim word indices the unit covers. */
+  /** Claim word indices the unit covers (its first occurrence). */
   first: number
   last: number
+  /** Every claim word index where the unit's word occurs (a word repeated in the claim is one unit). */
+  positions?: number[]
+  /** The gazetteer mention a unit of kind 'entity' stands for. */
+  entity?: EntityMention
 }
 
 const NO_MATCH: UnitMatch = { similarity: 0, at: [] }
@@ -112,10 +116,22 @@ export function scoreSupport(claim: string, passages: readonly SupportPassage[],
   }
   const alignment = alignWithSentences(units, passageTexts)
   for (const unit of units) {
-    if (unit.match.similarity > 0 || !unit.required) continue
+    if (unit.match.similarity > 0) continue
+    if (unit.kind === 'entity' || unit.kind === 'name') {
+      const conflict = findEntityConflict(unit, claimText, units, passageTexts, alignment)
+      if (conflict) cap(CAP_MISMATCH, conflict)
+      else if (unit.required) cap(CAP_MISSING_NAME, { kind: 'missing-name', claim: unit.label })
+      continue
+    }
+    // A word that could be a name (no article, no attached pronoun) right where the passages name a
+    // person: another person (وقال سامي العلي against وقال باول).
+    if (unit.kind === 'word' && unit.counted && looksLikeName(claimText.words[unit.first]!)) {
+      const conflict = findEntityConflict({ ...unit, kind: 'name' }, claimText, units, passageTexts, alignment, { steps: 1, window: 1 })
+      if (conflict) cap(CAP_MISMATCH, conflict)
+    }
+    if (!unit.required) continue
     if (unit.kind === 'number') cap(CAP_MISMATCH, { kind: 'number-mismatch', claim: unit.label, evidence: findOtherNumber(unit, claimText, passageTexts, alignment) })
     else if (unit.kind === 'date') cap(CAP_MISMATCH, { kind: 'date-mismatch', claim: unit.label, evidence: findOtherDate(unit, claimText, passageTexts, alignment) })
-    else if (unit.kind === 'entity' || unit.kind === 'name') cap(CAP_MISSING_NAME, { kind: 'missing-name', claim: unit.label })
   }
   const matched = collectMatchedPositions(units, passageTexts.length)
   const negation = findNegationMismatch(claimText, units, passageTexts, matched)
@@ -144,6 +160,81 @@ export function scoreSupport(claim: string, passages: readonly SupportPassage[],
 interface Alignment {
   passages: Set<number>
   contains: (passage: number, wordIndex: number) => boolean
+}
+
+// How far from the passage match of the claim word beside an entity another name may stand to take its place.
+const SLOT_WINDOW = 3
+// Kinds of place that can stand for one another in a swap (a country for a country, a city for a city).
+const PLACE_CLASSES: Record<EntityMention['kind'], readonly string[]> = {
+  country: ['state'],
+  capital: ['state', 'city'],
+  city: ['city'],
+  region: ['region'],
+  organisation: ['organisation'],
+}
+
+/**
+ * Another name standing where the claim's missing entity or person name stands: an entity mention
+ * or a person's name of the passages, inside the aligned sentences, that the claim does not make,
+ * within a few words after the passage match of the claim's word just before it (الحكومة الفرنسية
+ * against الحكومة البلجيكية) or before the match of its word just after. A missing country or
+ * organisation noun also conflicts with one of its class anywhere in the aligned sentences.
+ */
+function findEntityConflict(
+  unit: Unit,
+  claim: AnalyzedText,
+  units: readonly Unit[],
+  passages: readonly AnalyzedText[],
+  alignment: Alignment,
+  reach: { steps: number; window: number } = { steps: 2, window: SLOT_WINDOW },
+): SupportIssue | null {
+  const claimIds = new Set(claim.entities.flatMap((mention) => [mention.id, ...mention.sameAs]))
+  const matchedByClaim = collectMatchedPositions(units, passages.length)
+  const isPerson = unit.kind === 'name'
+  const script = claim.words[unit.first]!.script
+  // The passage word that stands for an unclaimed entity or an unmatched name at a position, if any.
+  const competitorAt = (passage: number, index: number): { text: string; kind: EntityMention['kind'] | 'person' } | null => {
+    if (!alignment.contains(passage, index) || matchedByClaim[passage]!.has(index)) return null
+    const text = passages[passage]!
+    const mention = text.entities.find((candidate) => candidate.first <= index && index <= candidate.last && !claimIds.has(candidate.id))
+    if (mention && !isPerson) return { text: text.words.slice(mention.first, mention.last + 1).map((word) => word.text).join(' '), kind: mention.kind }
+    const name = text.names.find((candidate) => candidate.index === index && candidate.strong)
+    if (name && isPerson && text.words[index]!.script === script) {
+      const run = text.names.filter((candidate) => Math.abs(candidate.index - index) <= 1).map((candidate) => text.words[candidate.index]!.text)
+      return { text: run.join(' '), kind: 'person' }
+    }
+    return null
+  }
+  const unitAt = (position: number) => units.find((other) => other !== unit && other.counted && other.match.similarity >= MATCH_FLOOR && (other.positions ?? range(other.first, other.last)).includes(position))
+  for (const direction of [-1, 1] as const) {
+    // The nearest matched claim word on this side, within two words.
+    let anchor: Unit | undefined
+    for (let step = 1; step <= reach.steps && !anchor; step++) anchor = unitAt(direction < 0 ? unit.first - step : unit.last + step)
+    if (!anchor) continue
+    for (const { passage, word } of anchor.match.at) {
+      for (let offset = 1; offset <= reach.window; offset++) {
+        const competitor = competitorAt(passage, word.index - direction * offset)
+        if (competitor) return { kind: 'entity-conflict', entity: toEntityKind(competitor.kind), claim: unit.label, evidence: competitor.text }
+      }
+    }
+  }
+  if (!unit.entity || unit.entity.isAdjective) return null
+  const classes = PLACE_CLASSES[unit.entity.kind]
+  for (const [passage, text] of passages.entries()) {
+    const rival = text.entities.find((mention) => !claimIds.has(mention.id) && alignment.contains(passage, mention.first) && PLACE_CLASSES[mention.kind].some((value) => classes.includes(value)))
+    if (rival) return { kind: 'entity-conflict', entity: toEntityKind(rival.kind), claim: unit.label, evidence: text.words.slice(rival.first, rival.last + 1).map((word) => word.text).join(' ') }
+  }
+  return null
+}
+
+/** A word that could be a person's name: Arabic, without the article and without an attached pronoun. */
+function looksLikeName(word: AnalyzedWord): boolean {
+  if (word.script !== 'arabic' || /^[وفبلك]?ال/.test(word.normalized) || word.normalized.length < 3) return false
+  return !/(?:ه|ها|هم|هما|هن)$/.test(word.text.replace(/[\u064B-\u065F\u0670\u0640]/g, ''))
+}
+
+function toEntityKind(kind: EntityMention['kind'] | 'person'): 'place' | 'organisation' | 'person' {
+  return kind === 'person' || kind === 'organisation' ? kind : 'place'
 }
 
 /** A number of the aligned sentences that the claim does not state, a year for a year: what the claim's number replaced. */
@@ -206,9 +297,15 @@ function alignWithSentences(units: readonly Unit[], passages: readonly AnalyzedT
 function collectUnits(claim: AnalyzedText, passages: readonly AnalyzedText[], pool: readonly PooledWord[], options: ScoreSupportOptions): Unit[] {
   const units: Unit[] = []
   const seen = new Set<string>()
+  const byKey = new Map<string, Unit>()
   const add = (key: string, unit: Unit) => {
-    if (seen.has(key)) return
+    const existing = byKey.get(key)
+    if (existing) {
+      existing.positions = [...(existing.positions ?? [existing.first]), unit.first]
+      return
+    }
     seen.add(key)
+    byKey.set(key, unit)
     units.push(unit)
   }
   const poolHasLatin = pool.some(({ word }) => word.script === 'latin')
@@ -241,7 +338,7 @@ function collectUnits(claim: AnalyzedText, passages: readonly AnalyzedText[], po
     const at = collectInPassages(passages, (text) => text.calendar.filter((candidate) => candidate.id === date.id).map((candidate) => candidate.first))
     add(`date:${date.id}`, anchorUnit('date', claim.words[date.first]!.text, at, date.first, date.last))
   }
-  for (const entity of claim.entities) add(`entity:${entity.id}`, matchEntity(entity, claim, passages, units))
+  for (const entity of claim.entities) add(`entity:${entity.id}`, matchEntity(entity, claim, passages))
   return units
 }
 
@@ -259,34 +356,27 @@ function collectInPassages(passages: readonly AnalyzedText[], find: (text: Analy
  * nationality adjective that the passages do not contradict only lowers coverage, since a claim
  * may describe (الرئيس الأميركي) what the passage names.
  */
-function matchEntity(entity: EntityMention, claim: AnalyzedText, passages: readonly AnalyzedText[], words: readonly Unit[]): Unit {
+function matchEntity(entity: EntityMention, claim: AnalyzedText, passages: readonly AnalyzedText[]): Unit {
   const label = claim.words.slice(entity.first, entity.last + 1).map((word) => word.text).join(' ')
-  const base = { kind: 'entity' as const, label, weight: ANCHOR_WEIGHT, counted: true, required: true, first: entity.first, last: entity.last }
+  const base = { kind: 'entity' as const, label, weight: ANCHOR_WEIGHT, counted: true, required: true, first: entity.first, last: entity.last, entity }
   const direct = collectInPassages(passages, (text) => text.entities.filter((mention) => mention.id === entity.id).map((mention) => mention.first))
   if (direct.length > 0) return { ...base, match: { similarity: 1, at: direct } }
 
-  const claimIds = new Set(claim.entities.map((mention) => mention.id))
+  // The claim's own places, and what stands for them (روما for الإيطالية), are not "another city".
+  const claimIds = new Set(claim.entities.flatMap((mention) => [mention.id, ...mention.sameAs]))
   const standIns = collectInPassages(passages, (text) =>
     text.entities.filter((mention) => entity.sameAs.includes(mention.id)).map((mention) => mention.first),
   )
   const otherCity = passages.some((text) =>
     text.entities.some((mention) => (mention.kind === 'city' || mention.kind === 'capital') && !claimIds.has(mention.id) && !entity.sameAs.includes(mention.id)),
   )
-  const namesBoth = entity.sameAs.some((id) => claimIds.has(id))
+  const namesBoth = entity.sameAs.some((id) => claim.entities.some((mention) => mention.id === id))
   if (standIns.length > 0 && !otherCity && !namesBoth) return { ...base, match: { similarity: 0.9, at: standIns } }
 
-  if (entity.isAdjective && !isAdjectiveContradicted(entity, passages, words)) return { ...base, weight: 1, required: false, match: NO_MATCH }
+  // A nationality adjective the passages do not give may describe what they name (الرئيس الأميركي for
+  // أوباما): it only lowers coverage, unless another name stands in its place (see findEntityConflict).
+  if (entity.isAdjective) return { ...base, weight: 1, required: false, match: NO_MATCH }
   return { ...base, match: NO_MATCH }
-}
-
-/** True when the passage word matched by the noun an adjective qualifies carries another gazetteer name. */
-function isAdjectiveContradicted(entity: EntityMention, passages: readonly AnalyzedText[], words: readonly Unit[]): boolean {
-  const heads = words.filter((unit) => unit.kind === 'word' && (unit.last === entity.first - 1 || unit.first === entity.last + 1))
-  return heads.some((head) =>
-    head.match.at.some(({ passage, word }) =>
-      passages[passage]!.entities.some((mention) => mention.id !== entity.id && Math.abs(mention.first - word.index) <= 2 && mention.first !== word.index),
-    ),
-  )
 }
 
 function matchWord(word: WordForms & { script?: AnalyzedWord['script'] }, pool: readonly PooledWord[]): UnitMatch {

@@ -60,6 +60,49 @@ describe('scoreSupport', () => {
     expect(scoreSupport('أقرت الرباط في يونيو اتفاق تعاون مع بروكسل', [BELGIUM]).supported).toBe(true)
   })
 
+  describe('swaps of places, organisations and people, in any inflection', () => {
+    const TRADE = passage('وقعت الحكومة المصرية اتفاقا للتجارة مع الحكومة الإيطالية في روما.')
+
+    it('should find a conflict when another country stands in its place, whatever its form', () => {
+      for (const claim of [
+        'وقعت الحكومة المصرية اتفاقا للتجارة مع الحكومة الإسبانية',
+        'وقعت الحكومة المصرية اتفاقا للتجارة مع الإسبانيين',
+        'وقعت مصر اتفاقا للتجارة مع إسبانيا',
+        'وقعت الحكومة التونسية اتفاقا للتجارة مع الحكومة الإيطالية',
+      ]) {
+        const result = scoreSupport(claim, [TRADE])
+        expect(result.score, claim).toBeLessThan(0.5)
+        expect(result.issues.map((issue) => issue.kind), claim).toContain('entity-conflict')
+      }
+      expect(scoreSupport('وقعت الحكومة المصرية اتفاقا للتجارة مع الحكومة الإسبانية', [TRADE]).issues).toContainEqual({
+        kind: 'entity-conflict', entity: 'place', claim: 'الإسبانية', evidence: 'الإيطالية',
+      })
+    })
+
+    it('should support the same countries in other forms', () => {
+      expect(scoreSupport('وقّع المصريون اتفاقا للتجارة مع الإيطاليين', [TRADE]).supported).toBe(true)
+      expect(scoreSupport('وقعت القاهرة اتفاقا للتجارة مع الحكومة الإيطالية', [TRADE]).supported).toBe(true)
+    })
+
+    it('should let a nationality adjective describe what the passage names, when nothing else stands there', () => {
+      expect(scoreSupport('أعلن الرئيس الفرنسي خطة جديدة للنقل', [passage('أعلن الرئيس ماكرون خطة جديدة للنقل')]).supported).toBe(true)
+    })
+
+    it('should find an organisation swap', () => {
+      const result = scoreSupport('انضمت الدولة إلى منظمة التجارة العالمية عام 1990', [passage('انضمت الدولة إلى منظمة الصحة العالمية عام 1990.')])
+      expect(result.supported).toBe(false)
+      expect(result.issues).toContainEqual(expect.objectContaining({ kind: 'entity-conflict', entity: 'organisation' }))
+    })
+
+    it('should find a person swap after a title, and the same person named again', () => {
+      const finance = passage('وقال وزير المالية خالد سليم إن العجز تراجع، حسب سليم.')
+      const swapped = scoreSupport('وقال وزير المالية رامي ناصر إن العجز تراجع', [finance])
+      expect(swapped.supported).toBe(false)
+      expect(swapped.issues).toContainEqual(expect.objectContaining({ kind: 'entity-conflict', entity: 'person', evidence: 'خالد سليم' }))
+      expect(scoreSupport('قال وزير المالية خالد سليم إن العجز تراجع', [finance]).supported).toBe(true)
+    })
+  })
+
   it('should reject a person name that the passage does not contain', () => {
     const result = scoreSupport('أعلن جورج بوش عن مقتل بن لادن', [DEATH])
     expect(result.supported).toBe(false)
