@@ -94,6 +94,7 @@ const GIVEN_NAME_SET = new Set(GIVEN_NAMES.map((name) => removeArticle(normalize
 const TITLE_SET = new Set(PERSON_TITLES.map((title) => removeArticle(normalizeArabic(title))))
 const ENGLISH_TITLE_SET = new Set(ENGLISH_TITLES)
 const NAME_CONNECTORS = new Set(['بن', 'ابن', 'ابو', 'عبد', 'bin', 'ibn', 'al', 'el', 'abu', 'abd'])
+const PATRONYMICS = new Set(['بن', 'ابن', 'ابو', 'ام'])
 
 /** Cuts a text into words and finds what support scoring checks exactly: numbers, dates, names and negations. */
 export function analyzeText(text: string): AnalyzedText {
@@ -104,6 +105,8 @@ export function analyzeText(text: string): AnalyzedText {
     const stem = script === 'latin' ? stemWord(normalized) : token.stem
     const root = approximateRoot(stem)
     const lexiconKeys = describeForLexicon(normalized)
+    const bareStem = script === 'arabic' ? token.cliticFreeStem : null
+    const bare = bareStem ? { normalized: normalized.replace(/^و?[فبلك]/, ''), stem: bareStem, skeleton: consonantSkeleton(bareStem), root: approximateRoot(bareStem) } : null
     return {
       index,
       start: token.start,
@@ -113,6 +116,7 @@ export function analyzeText(text: string): AnalyzedText {
       stem,
       skeleton: consonantSkeleton(stem),
       root,
+      bare,
       isStopword: token.isStopword,
       isNumber: token.isNumber,
       script,
@@ -225,6 +229,11 @@ function findNames(text: string, words: readonly AnalyzedWord[], taken: Readonly
   const isFree = (word: AnalyzedWord | undefined): word is AnalyzedWord =>
     word !== undefined && !taken.has(word.index) && !word.isNumber && !word.isStopword
   for (const word of words) {
+    if (PATRONYMICS.has(word.normalized)) {
+      // بن لادن، أبو مازن: the word after a patronymic or kunya is a name.
+      const next = words[word.index + 1]
+      if (isFree(next) && next.script === 'arabic' && !/^[وفبلك]?ال/.test(next.normalized)) names.set(next.index, true)
+    }
     if (taken.has(word.index) || word.isNumber || word.isStopword) continue
     if (word.script === 'arabic') {
       const bare = removeArticle(word.normalized)
@@ -251,7 +260,7 @@ function findNames(text: string, words: readonly AnalyzedWord[], taken: Readonly
 }
 
 /** True for a person title, with or without the article and a proclitic (وللمخرجة). */
-function isTitle(normalized: string): boolean {
+export function isTitle(normalized: string): boolean {
   return barePrefixVariants(normalized, true).some((variant) => TITLE_SET.has(variant))
 }
 

@@ -32,7 +32,13 @@ const ROMAN_NUMERALS: Record<string, number> = { II: 2, III: 3, IV: 4, V: 5, VI:
 export function readNumberWord(word: string): number | null {
   const normalized = normalizeArabic(word)
   const digits = /^(\d+(?:[.,]\d+)*)(?:st|nd|rd|th)?$/.exec(normalized)
-  if (digits) return Number(digits[1]!.replace(/,/g, ''))
+  if (digits) {
+    // 1.002.000 and 37,547,686 group thousands; 3.75 and 45,44 are decimals.
+    const written = digits[1]!
+    const grouped = /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+$/.test(written) || /^\d{1,3}(?:,\d{3})+$/.test(written)
+    const value = Number(grouped ? written.replace(/[.,]/g, '') : written.replace(',', '.'))
+    return Number.isFinite(value) ? value : null
+  }
   if (ROMAN_NUMERALS[word] !== undefined) return ROMAN_NUMERALS[word]!
   if (Object.hasOwn(ENGLISH_NUMBER_WORDS, normalized)) return ENGLISH_NUMBER_WORDS[normalized]!
   if (ARABIC_NUMBER_WORDS[normalized] !== undefined) return ARABIC_NUMBER_WORDS[normalized]!

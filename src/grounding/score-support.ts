@@ -3,10 +3,11 @@ import { normalizeArabic } from '../text/normalize-arabic.js'
 import { segmentSentences } from '../text/segment-sentences.js'
 import { stemWord } from '../text/stem-word.js'
 import { measureBigramSimilarity, spellInArabic } from '../translate/transliterate-name.js'
-import { analyzeText, type AnalyzedText, type AnalyzedWord, type EntityMention } from './analyze-text.js'
+import { analyzeText, isTitle, type AnalyzedText, type AnalyzedWord, type EntityMention } from './analyze-text.js'
 import { approximateRoot } from './approximate-root.js'
 import { measureWordSimilarity, type WordForms } from './measure-word-similarity.js'
-import { describeForLexicon, findOppositeKeys, measureNegationScope } from './polarity-words.js'
+import { DENIAL_SCOPE } from '../text/lexicon/polarity-lexicon.js'
+import { describeForLexicon, endsNegation, findOppositeKeys, findSynonymKeys, measureNegationScope } from './polarity-words.js'
 import type { SupportIssue } from './support-issue.js'
 
 /** A span of a source document offered as evidence for a claim. */
@@ -46,9 +47,8 @@ const CAP_MISSING_NAME = 0.25
 const MATCH_FLOOR = 0.6
 // Numbers, dates and names weigh more than a content word of average length.
 const ANCHOR_WEIGHT = 1.5
-// Words (tokens) a negative word such as فشل can negate, how far a negation may stand from a
-// matched word to pair with the claim's, and how close participants sit to their predicate.
-const NEGATION_SCOPE = 3
+// How far a negation may stand from a matched word to pair with the claim's, and how close
+// participants sit to their predicate.
 const NEAR_MATCH = 3
 const ROLE_WINDOW = 4
 const NAME_SIMILARITY = 0.75
@@ -135,12 +135,12 @@ export function scoreSupport(claim: string, passages: readonly SupportPassage[],
   }
   const matched = collectMatchedPositions(units, passageTexts.length)
   const negation = findNegationMismatch(claimText, units, passageTexts, matched)
-  if (negation) cap(CAP_MISMATCH, { kind: 'negation-mismatch', ...negation })
+  if (negation) cap(CAP_MISMATCH, negation)
   const opposite = findOpposite(claimText, units, passageTexts, matched, options)
   if (opposite) cap(CAP_MISMATCH, { kind: 'event-contradiction', ...opposite })
   // Word order says who did what only within one language.
   const sameScript = passageTexts.every((text) => text.script === claimText.script)
-  const swapped = sameScript ? findRoleSwap(units) : null
+  const swapped = sameScript ? findRoleSwap(units, claimText, passageTexts) : null
   if (swapped) cap(CAP_MISMATCH, { kind: 'role-swap', ...swapped })
   if (score < SUPPORT_THRESHOLD && issues.length === (crossLanguage ? 1 : 0)) {
     const missing = counted.filter((unit) => unit.match.similarity < MATCH_FLOOR).map((unit) => unit.label)
@@ -163,7 +163,7 @@ interface Alignment {
 }
 
 // How far from the passage match of the claim word beside an entity another name may stand to take its place.
-const SLOT_WINDOW = 3
+const ENTITY_SLOT_WINDOW = 3
 // Kinds of place that can stand for one another in a swap (a country for a country, a city for a city).
 const PLACE_CLASSES: Record<EntityMention['kind'], readonly string[]> = {
   country: ['state'],
@@ -186,7 +186,7 @@ function findEntityConflict(
   units: readonly Unit[],
   passages: readonly AnalyzedText[],
   alignment: Alignment,
-  reach: { steps: number; window: number } = { steps: 2, window: SLOT_WINDOW },
+  reach: { steps: number; window: number } = { steps: 2, window: ENTITY_SLOT_WINDOW },
 ): SupportIssue | null {
   const claimIds = new Set(claim.entities.flatMap((mention) => [mention.id, ...mention.sameAs]))
   const matchedByClaim = collectMatchedPositions(units, passages.length)
@@ -205,18 +205,9 @@ function findEntityConflict(
     }
     return null
   }
-  const unitAt = (position: number) => units.find((other) => other !== unit && other.counted && other.match.similarity >= MATCH_FLOOR && (other.positions ?? range(other.first, other.last)).includes(position))
-  for (const direction of [-1, 1] as const) {
-    // The nearest matched claim word on this side, within two words.
-    let anchor: Unit | undefined
-    for (let step = 1; step <= reach.steps && !anchor; step++) anchor = unitAt(direction < 0 ? unit.first - step : unit.last + step)
-    if (!anchor) continue
-    for (const { passage, word } of anchor.match.at) {
-      for (let offset = 1; offset <= reach.window; offset++) {
-        const competitor = competitorAt(passage, word.index - direction * offset)
-        if (competitor) return { kind: 'entity-conflict', entity: toEntityKind(competitor.kind), claim: unit.label, evidence: competitor.text }
-      }
-    }
+  for (const { passage, index } of findSlots(unit, units, claim, reach)) {
+    const competitor = competitorAt(passage, index)
+    if (competitor) return { kind: 'entity-conflict', entity: toEntityKind(competitor.kind), claim: unit.label, evidence: competitor.text }
   }
   if (!unit.entity || unit.entity.isAdjective) return null
   const classes = PLACE_CLASSES[unit.entity.kind]
@@ -225,6 +216,13 @@ function findEntityConflict(
     if (rival) return { kind: 'entity-conflict', entity: toEntityKind(rival.kind), claim: unit.label, evidence: text.words.slice(rival.first, rival.last + 1).map((word) => word.text).join(' ') }
   }
   return null
+}
+
+/** Whether a unit names a participant rather than an event: a name, a place, a person's title, or a word the passages use as a name. */
+function isParticipant(unit: Unit, claim: AnalyzedText, passages: readonly AnalyzedText[]): boolean {
+  if (unit.kind === 'name' || unit.kind === 'entity') return true
+  if (unit.kind === 'word' && isTitle(claim.words[unit.first]!.normalized)) return true
+  return unit.match.at.some(({ passage, word }) => passages[passage]!.names.some((name) => name.index === word.index && name.strong))
 }
 
 /** A word that could be a person's name: Arabic, without the article and without an attached pronoun. */
@@ -379,12 +377,17 @@ function matchEntity(entity: EntityMention, claim: AnalyzedText, passages: reado
   return { ...base, match: NO_MATCH }
 }
 
-function matchWord(word: WordForms & { script?: AnalyzedWord['script'] }, pool: readonly PooledWord[]): UnitMatch {
+// A near-synonym from the polarity lexicon (حضر for المشاركة) matches, though less than the same word.
+const SYNONYM_SIMILARITY = 0.8
+
+function matchWord(word: WordForms & { script?: AnalyzedWord['script']; lexiconKeys?: readonly string[] }, pool: readonly PooledWord[]): UnitMatch {
   let best = 0
   let at: PooledWord[] = []
+  const synonyms = new Set(findSynonymKeys(word.lexiconKeys ?? []))
   for (const candidate of pool) {
     if (word.script !== undefined && candidate.word.script !== word.script) continue
-    const similarity = measureWordSimilarity(word, candidate.word)
+    let similarity = measureWordSimilarity(word, candidate.word)
+    if (similarity < SYNONYM_SIMILARITY && synonyms.size > 0 && !candidate.word.isStopword && candidate.word.lexiconKeys.some((key) => synonyms.has(key))) similarity = SYNONYM_SIMILARITY
     if (similarity > best) {
       best = similarity
       at = [candidate]
@@ -452,18 +455,19 @@ function isNear(positions: ReadonlySet<number>, index: number, distance: number)
 
 /**
  * Negation parity: the claim must negate (by a particle, or a word like رفض or فشل) an odd number
- * of times exactly when the passages do where the claim matched them. A passage negation counts
- * when its scope holds a matched word; one whose scope is unmatched but which stands in the matched
- * region pairs with a claim negation whose scope is unmatched too (لم تتمكن ~ لم تستطع,
- * غير نمطية ~ غير تقليدية), and is ignored otherwise. On a mismatch, returns the negating word of
- * the side that negates more.
+ * of times exactly when the passages do where the claim matched them. A negation counts when its
+ * scope holds a matched word; one whose scope is unmatched on each side pairs with one of the other
+ * side standing in the matched region (لم تتمكن ~ لم تستطع, غير نمطية ~ غير تقليدية), and is
+ * ignored otherwise. A claim that negates more is a negation mismatch; one that states plainly what
+ * a passage says did not or could not happen (عدم توجيه دعوة، فشلت في، لم تستطع) is an event
+ * contradiction, naming the denied claim word and the passage's words of denial.
  */
 function findNegationMismatch(
   claim: AnalyzedText,
   units: readonly Unit[],
   passages: readonly AnalyzedText[],
   matched: readonly Set<number>[],
-): { claim: string | null; evidence: string | null } | null {
+): SupportIssue | null {
   const matchedClaimWords = new Set(units.filter((unit) => unit.match.similarity >= MATCH_FLOOR).flatMap((unit) => range(unit.first, unit.last)))
   const claimNegations = findNegations(claim)
   const unpaired = claimNegations.filter(({ index, scope }) => ![index, ...scope].some((position) => matchedClaimWords.has(position))).length
@@ -472,32 +476,63 @@ function findNegationMismatch(
   const statedPlainly = new Set(
     units.filter((unit) => unit.match.at.some(({ passage, word }) => !negated[passage]!.has(word.index))),
   )
-  const negatedPositions = matched.map(() => new Set<number>())
+  // …unless the claim negates it too: then a negated occurrence is the one it stands for.
+  const claimNegatedWords = new Set(claimNegations.flatMap(({ scope }) => scope))
+  const negatedPositions = matched.map(() => new Map<number, Unit>())
   for (const unit of units) {
-    if (unit.match.similarity < MATCH_FLOOR || statedPlainly.has(unit)) continue
-    for (const { passage, word } of unit.match.at) negatedPositions[passage]!.add(word.index)
+    const negatedInClaim = (unit.positions ?? range(unit.first, unit.last)).some((position) => claimNegatedWords.has(position))
+    if (unit.match.similarity < MATCH_FLOOR || (statedPlainly.has(unit) && !negatedInClaim)) continue
+    for (const { passage, word } of unit.match.at) negatedPositions[passage]!.set(word.index, unit)
   }
-  const counted: string[] = []
-  const pairable: string[] = []
+  // Each counted passage negation: the words that say "not" (عدم توجيه دعوة) and the claim unit it denies.
+  const counted: { phrase: string; denied: Unit | undefined }[] = []
+  const pairable: { phrase: string; denied: undefined }[] = []
   for (const [passage, text] of passages.entries()) {
     const positions = matched[passage]!
     for (const { index, scope } of findNegations(text)) {
       const isNegatorWord = text.negators.includes(index)
-      if (scope.some((position) => negatedPositions[passage]!.has(position)) || (!isNegatorWord && positions.has(index))) counted.push(text.words[index]!.text)
-      else if (isNear(positions, index, NEAR_MATCH)) pairable.push(text.words[index]!.text)
+      // A negation denies the claim's statement when it covers one of its event words, not only a
+      // participant: رحبت بلاد الوزير is not denied by عدم توجيه دعوة إلى الوزير.
+      const deniedUnits = scope.map((position) => negatedPositions[passage]!.get(position)).filter((unit) => unit !== undefined)
+      const denied = deniedUnits.find((unit) => !isParticipant(unit, claim, passages))
+      const phrase = text.words.slice(index, (scope.at(-1) ?? index) + 1).slice(0, 4).map((word) => word.text).join(' ')
+      if (denied || (!isNegatorWord && positions.has(index) && deniedUnits.length === 0)) counted.push({ phrase, denied })
+      else if (isNear(positions, index, NEAR_MATCH)) pairable.push({ phrase, denied: undefined })
     }
   }
-  const passageNegations = [...counted, ...pairable.slice(0, unpaired)]
-  if (claimNegations.length % 2 === passageNegations.length % 2) return null
-  return claimNegations.length > passageNegations.length
-    ? { claim: claim.words[claimNegations[0]!.index]!.text, evidence: null }
-    : { claim: null, evidence: passageNegations[0] ?? null }
+  // A claim negation of words the passages do not have says nothing checkable, unless a passage
+  // negation near the match pairs with it: both count then.
+  const paired = Math.min(pairable.length, unpaired)
+  const claimCount = claimNegations.length - unpaired + paired
+  const passageNegations = [...counted, ...pairable.slice(0, paired)]
+  if (claimCount % 2 === passageNegations.length % 2) return null
+  const claimWord = claimNegations.find(({ index, scope }) => [index, ...scope].some((position) => matchedClaimWords.has(position))) ?? claimNegations[0]
+  if (claimCount > passageNegations.length && claimWord) return { kind: 'negation-mismatch', claim: claim.words[claimWord.index]!.text, evidence: null }
+  // The claim states as done what the passage says did not or could not happen.
+  const denial = passageNegations.find((negation) => negation.denied) ?? passageNegations[0]
+  if (claimNegations.length === 0 && denial?.denied) return { kind: 'event-contradiction', claim: denial.denied.label, evidence: denial.phrase }
+  return { kind: 'negation-mismatch', claim: null, evidence: denial?.phrase.split(' ')[0] ?? null }
 }
 
-/** Negating particles and negative words, each with the words it can negate. */
+/**
+ * Negating particles and denial words (فشل، غاب), each with the words it can negate: up to its
+ * reach, but not past punctuation, a word that opens a new clause (لكن، فإن) or, for a noun-phrase
+ * negator, a preposition (دون تغيير في).
+ */
 function findNegations(text: AnalyzedText): { index: number; scope: number[] }[] {
-  const particles = text.negators.map((index) => ({ index, scope: range(index + 1, index + measureNegationScope(text.words[index]!.normalized)) }))
-  const words = text.words.filter((word) => word.isNegative).map((word) => ({ index: word.index, scope: range(word.index + 1, word.index + NEGATION_SCOPE) }))
+  const reach = (index: number, length: number) => {
+    const scope: number[] = []
+    const negator = text.words[index]!.normalized
+    for (let next = index + 1; next <= index + length && next < text.words.length; next++) {
+      const word = text.words[next]!
+      const previous = text.words[next - 1]!
+      if (/[،,؛;:.!?؟()«»"“”]/.test(text.text.slice(previous.end, word.start)) || endsNegation(word.normalized, negator, previous.lexiconKeys)) break
+      scope.push(next)
+    }
+    return scope
+  }
+  const particles = text.negators.map((index) => ({ index, scope: reach(index, measureNegationScope(text.words[index]!.normalized)) }))
+  const words = text.words.filter((word) => word.isNegative).map((word) => ({ index: word.index, scope: reach(word.index, DENIAL_SCOPE) }))
   return [...particles, ...words]
 }
 
@@ -505,7 +540,13 @@ function range(first: number, last: number): number[] {
   return Array.from({ length: Math.max(0, last - first + 1) }, (_, offset) => first + offset)
 }
 
-/** A claim word whose opposite (نجح/فشل, زيادة/قطع) stands in the matched part of a passage, unless the claim negates it: both words. */
+/**
+ * A claim word whose opposite (نجح/فشل، ارتفع/تراجع) the passages state instead, unless one side
+ * negates it (السلمية against غير العنيفة agree): an opposite that stands among the passage matches
+ * of the claim's other words, nearer them than the claim word's own match, or right where the claim
+ * word should stand, next to the passage match of its neighbour word (الجزء الشرقي against الجزء
+ * الغربي). Returns both words.
+ */
 function findOpposite(
   claim: AnalyzedText,
   units: readonly Unit[],
@@ -513,23 +554,74 @@ function findOpposite(
   matched: readonly Set<number>[],
   options: ScoreSupportOptions,
 ): { claim: string; evidence: string } | null {
+  const negatedIn = passages.map((text) => new Set(findNegations(text).flatMap(({ scope }) => scope)))
+  const claimNegated = new Set(findNegations(claim).flatMap(({ index, scope }) => [index, ...scope]))
+  const opposes = (candidate: AnalyzedWord, passage: number, keys: readonly string[]) =>
+    !candidate.isStopword && !negatedIn[passage]!.has(candidate.index) && candidate.lexiconKeys.some((key) => keys.includes(key))
   for (const unit of units) {
-    if (unit.kind !== 'word' || !unit.counted || unit.match.similarity >= 0.85) continue
+    if (unit.kind !== 'word' || !unit.counted) continue
     const word = claim.words[unit.first]!
     // An English word over Arabic text is opposed to what its Arabic renderings are opposed to.
     const translated = word.script === 'latin' && options.translateWord ? options.translateWord(word.normalized).flatMap(describeForLexicon) : []
     const oppositeKeys = [...word.oppositeKeys, ...findOppositeKeys(translated)]
-    if (oppositeKeys.length === 0) continue
-    if (claim.negators.some((negator) => negator < word.index && word.index - negator <= 2)) continue
+    // A claim that names both sides together (من الشمال إلى الجنوب) opposes nothing.
+    const bothSides = claim.words.some((other) => Math.abs(other.index - word.index) <= 3 && other.lexiconKeys.some((key) => oppositeKeys.includes(key)))
+    if (oppositeKeys.length === 0 || claimNegated.has(word.index) || bothSides) continue
+    // The opposite must stand nearer the rest of the claim's match than the claim word's own match
+    // does (an unmatched word has none): تحطم المسبار against هبط المسبار بنجاح, where النجاح is another event's.
+    const others = collectMatchedPositions(units.filter((other) => other !== unit), passages.length)
+    const distance = (passage: number, index: number) => {
+      let nearest = Number.POSITIVE_INFINITY
+      for (const position of others[passage]!) if (position !== index) nearest = Math.min(nearest, Math.abs(position - index))
+      return nearest
+    }
+    const own = unit.match.similarity >= 0.85 ? Math.min(...unit.match.at.map(({ passage, word }) => distance(passage, word.index))) : Number.POSITIVE_INFINITY
     for (const [passage, text] of passages.entries()) {
-      const positions = matched[passage]!
-      const opposite = text.words.find(
-        (candidate) => !candidate.isStopword && candidate.lexiconKeys.some((key) => oppositeKeys.includes(key)) && isNear(positions, candidate.index, NEAR_MATCH + 1),
-      )
+      const opposite = text.words.find((candidate) => opposes(candidate, passage, oppositeKeys) && distance(passage, candidate.index) <= NEAR_MATCH + 1 && distance(passage, candidate.index) < own)
       if (opposite) return { claim: word.text, evidence: opposite.text }
+    }
+    if (unit.match.similarity < 0.85) continue
+    for (const { passage, index } of findSlots(unit, units, claim)) {
+      const candidate = passages[passage]!.words[index]
+      if (candidate && opposes(candidate, passage, oppositeKeys) && !unit.match.at.some((entry) => entry.passage === passage && entry.word.index === index)) {
+        return { claim: word.text, evidence: candidate.text }
+      }
     }
   }
   return null
+}
+
+// How far from the passage match of a neighbour word another word may stand to take a claim word's place.
+const SLOT_REACH = { steps: 2, window: 2 }
+
+/**
+ * The passage positions where a claim unit "should" stand: the few words after the passage match of
+ * a matched claim word just before it, and before that of one just after, for every place the unit's
+ * word takes in the claim (`reach.steps` counts the claim's content words between, stopwords skipped).
+ */
+function findSlots(unit: Unit, units: readonly Unit[], claim: AnalyzedText, reach: { steps: number; window: number } = SLOT_REACH): { passage: number; index: number }[] {
+  const anchorAt = new Map<number, Unit>()
+  for (const other of units) {
+    if (other === unit || !other.counted || other.match.similarity < MATCH_FLOOR) continue
+    for (const position of other.positions ?? range(other.first, other.last)) anchorAt.set(position, other)
+  }
+  const slots: { passage: number; index: number }[] = []
+  for (const position of unit.positions ?? [unit.first]) {
+    const span = position === unit.first ? [unit.first, unit.last] : [position, position]
+    for (const direction of [-1, 1] as const) {
+      let steps = 0
+      for (let at = (direction < 0 ? span[0]! : span[1]!) + direction; at >= 0 && at < claim.words.length && steps < reach.steps; at += direction) {
+        const anchor = anchorAt.get(at)
+        if (anchor) {
+          for (const { passage, word } of anchor.match.at) {
+            for (let offset = 1; offset <= reach.window; offset++) slots.push({ passage, index: word.index - direction * offset })
+          }
+        }
+        if (!claim.words[at]!.isStopword) steps++
+      }
+    }
+  }
+  return slots
 }
 
 /**
@@ -537,8 +629,8 @@ function findOpposite(
  * sides of it in a passage with no occurrence in the claim's order (أعلن بن لادن عن مقتل أوباما
  * against أعلن أوباما عن مقتل بن لادن): who did what to whom is reversed though every word matches.
  */
-function findRoleSwap(units: readonly Unit[]): { first: string; second: string } | null {
-  const participants = units.filter((unit) => unit.counted && unit.kind !== 'number' && unit.kind !== 'date' && unit.match.similarity >= 0.85)
+function findRoleSwap(units: readonly Unit[], claim: AnalyzedText, passages: readonly AnalyzedText[]): { first: string; second: string } | null {
+  const participants = units.filter((unit) => unit.counted && unit.kind !== 'number' && unit.kind !== 'date' && unit.match.similarity >= 0.85 && isParticipant(unit, claim, passages))
   const predicates = units.filter((unit) => unit.kind === 'word' && unit.match.similarity >= MATCH_FLOOR)
   const near = (first: number, second: number) => Math.abs(first - second) <= ROLE_WINDOW
   for (const predicate of predicates) {

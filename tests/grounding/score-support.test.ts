@@ -119,12 +119,52 @@ describe('scoreSupport', () => {
 
   it('should accept a negated claim when the passage negates the same thing', () => {
     expect(scoreSupport('لم يُدعَ المغرب إلى مؤتمر جدة', [JEDDAH]).supported).toBe(true)
-    expect(scoreSupport('تلقى المغرب دعوة للمشاركة في مؤتمر جدة', [JEDDAH]).issues).toContainEqual({ kind: 'negation-mismatch', claim: null, evidence: 'عدم' })
+    expect(scoreSupport('تلقى المغرب دعوة للمشاركة في مؤتمر جدة', [JEDDAH]).issues).toContainEqual({ kind: 'event-contradiction', claim: 'دعوة', evidence: 'عدم توجيه دعوة المغرب' })
   })
 
   it('should reject a claim that states the opposite of the passage', () => {
     const result = scoreSupport('نجحت الولايات المتحدة في إنقاذ الرهائن', [RESCUE])
     expect(result.supported).toBe(false)
+  })
+
+  describe('events the passage says did not or could not happen', () => {
+    const SUMMIT = passage('رغم عدم توجيه دعوة إلى الوزير للمشاركة في القمة الاقتصادية، فإن بلاده أصدرت بيانا يرحب بنتائجها.')
+    const RESCUE_TEAM = passage('وقالت الشرطة إن فرق الإنقاذ فشلت في الوصول إلى القرية بسبب الثلوج، ولم تستطع إجلاء السكان قبل المساء.')
+
+    it('should contradict a claim that the event took place, though the claim has no negation word', () => {
+      for (const [claim, text] of [
+        ['شارك الوزير في القمة الاقتصادية بوفد رسمي', SUMMIT],
+        ['حضر الوزير القمة الاقتصادية', SUMMIT],
+        ['وصلت فرق الإنقاذ إلى القرية رغم الثلوج', RESCUE_TEAM],
+        ['أجلت فرق الإنقاذ السكان قبل المساء', RESCUE_TEAM],
+      ] as const) {
+        const result = scoreSupport(claim, [text])
+        expect(result.score, claim).toBeLessThan(0.5)
+        expect(result.issues.map((issue) => issue.kind), claim).toContain('event-contradiction')
+      }
+      expect(scoreSupport('نجحت فرق الإنقاذ في الوصول إلى القرية', [RESCUE_TEAM]).issues).toContainEqual({ kind: 'event-contradiction', claim: 'نجحت', evidence: 'فشلت' })
+    })
+
+    it('should support the same events told as not having happened', () => {
+      expect(scoreSupport('لم يُدعَ الوزير إلى القمة الاقتصادية', [SUMMIT]).supported).toBe(true)
+      expect(scoreSupport('لم تتمكن فرق الإنقاذ من الوصول إلى القرية', [RESCUE_TEAM]).supported).toBe(true)
+      expect(scoreSupport('رحبت بلاد الوزير بنتائج القمة', [SUMMIT]).supported).toBe(true)
+    })
+
+    it('should contradict a claim that uses the opposite word, in either direction', () => {
+      const prices = passage('وارتفعت أسعار القمح في الأسواق المحلية خلال الشهر الماضي، بينما غاب المنتجون عن المعرض الزراعي.')
+      for (const claim of ['انخفضت أسعار القمح في الأسواق المحلية خلال الشهر الماضي', 'شارك المنتجون في المعرض الزراعي']) {
+        const result = scoreSupport(claim, [prices])
+        expect(result.supported, claim).toBe(false)
+        expect(result.issues.map((issue) => issue.kind), claim).toContain('event-contradiction')
+      }
+      expect(scoreSupport('زادت أسعار القمح في الأسواق المحلية', [prices]).supported).toBe(true)
+    })
+
+    it('should let a negated opposite agree, and a claim that names both sides oppose nothing', () => {
+      expect(scoreSupport('اتسمت الاحتجاجات بالطابع السلمي', [passage('اتسمت الاحتجاجات بالطابع غير العنيف في أغلب المدن.')]).issues.map((issue) => issue.kind)).not.toContain('event-contradiction')
+      expect(scoreSupport('يمتد الطريق من الشمال إلى الجنوب', [passage('يمتد الطريق من الشمال إلى الجنوب عبر الوادي.')]).supported).toBe(true)
+    })
   })
 
   it('should reject a claim that swaps who did what to whom', () => {
