@@ -1,3 +1,7 @@
+import { classifyQuestion } from '../answer/analyze-question.js'
+import { applyRelevance } from '../grounding/apply-relevance.js'
+import { createWordWeigher } from '../grounding/create-word-weigher.js'
+import { scoreRelevance, toAskedType } from '../grounding/score-relevance.js'
 import { scoreSupport, type ScoreSupportOptions, type SupportResult } from '../grounding/score-support.js'
 import type { SupportIssue } from '../grounding/support-issue.js'
 import type { SupportPair } from './question-set.js'
@@ -44,9 +48,21 @@ export interface Calibration extends CalibrationGroup {
  */
 export type SupportJudge = (claim: string, passage: string, question?: string) => SupportResult | Promise<SupportResult>
 
-/** The support scorer as a judge, with its options (a dictionary for English claims, say). */
+/**
+ * The support scorer as a judge, with its options (a dictionary for English claims, say). A pair
+ * with a question is also judged for relevance: the claim, as the answer's statement, must answer it.
+ */
 export function createSupportJudge(options: ScoreSupportOptions = {}): SupportJudge {
-  return (claim, passage) => scoreSupport(claim, [{ docId: 'passage', start: 0, end: passage.length, text: passage }], options)
+  return (claim, passage, question) => {
+    const support = scoreSupport(claim, [{ docId: 'passage', start: 0, end: passage.length, text: passage }], options)
+    if (question === undefined) return support
+    // The answer's statement and the sentences it rests on are the evidence an answer would cite.
+    const relevance = scoreRelevance(
+      { question, quotes: [claim, ...(support.evidence ?? [])], askedType: toAskedType(classifyQuestion(question).kind) },
+      { ...options, weighWord: createWordWeigher([passage]) },
+    )
+    return applyRelevance(support, relevance)
+  }
 }
 
 /** Judges each pair's claim against its passage, one at a time, and measures agreement with the labels. */

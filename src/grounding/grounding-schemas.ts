@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SupportIssueSchema } from './support-issue.js'
+import { AskedTypeSchema, SupportIssueSchema } from './support-issue.js'
 
 /** A citation as other systems give it: a quote to find in the sources (optionally in one document), or a span. */
 export const CitationReferenceSchema = z.union([
@@ -19,6 +19,17 @@ export const GroundingRequestSchema = z.strictObject({
   citations: z.array(CitationReferenceSchema).max(100).optional(),
 })
 export type GroundingRequest = z.infer<typeof GroundingRequestSchema>
+
+/** Whether the answer's evidence answers the question: what relevance reports alongside support. */
+export const RelevanceSchema = z.object({
+  score: z.number().min(0).max(1),
+  relevant: z.boolean(),
+  askedType: AskedTypeSchema.nullable(),
+  hasAskedType: z.boolean(),
+  /** Words of the question that the evidence does not cover. */
+  missing: z.array(z.string()),
+})
+export type RelevanceSummary = z.infer<typeof RelevanceSchema>
 
 const SpanSchema = z.object({ docId: z.string(), start: z.number().int(), end: z.number().int(), quote: z.string() })
 

@@ -26,6 +26,8 @@ export interface SupportResult {
   supportedBy: SupportPassage[]
   /** What keeps the claim from full support, as typed data (`{ kind: 'number-mismatch', claim: '2012', evidence: '2011' }`). */
   issues: SupportIssue[]
+  /** The sentences of the passages the claim was aligned with: the evidence it actually rests on. */
+  evidence?: string[]
 }
 
 /** Optional knowledge the scorer can use; without it, it stays purely lexical. */
@@ -153,6 +155,7 @@ export function scoreSupport(claim: string, passages: readonly SupportPassage[],
     supported: rounded >= SUPPORT_THRESHOLD,
     supportedBy: passages.filter((_, index) => alignment.passages.has(index)),
     issues,
+    evidence: alignment.sentences,
   }
 }
 
@@ -160,6 +163,8 @@ export function scoreSupport(claim: string, passages: readonly SupportPassage[],
 interface Alignment {
   passages: Set<number>
   contains: (passage: number, wordIndex: number) => boolean
+  /** The text of the aligned sentences, in passage order. */
+  sentences: string[]
 }
 
 // How far from the passage match of the claim word beside an entity another name may stand to take its place.
@@ -266,10 +271,8 @@ function findOtherDate(unit: Unit, claim: AnalyzedText, passages: readonly Analy
  * in a long passage does not count. Returns the passages of those sentences.
  */
 function alignWithSentences(units: readonly Unit[], passages: readonly AnalyzedText[]): Alignment {
-  const sentenceOf = passages.map((text) => {
-    const spans = segmentSentences(text.text)
-    return text.words.map((word) => spans.findIndex((span) => word.start >= span.start && word.start < span.end))
-  })
+  const spansOf = passages.map((text) => segmentSentences(text.text))
+  const sentenceOf = passages.map((text, passage) => text.words.map((word) => spansOf[passage]!.findIndex((span) => word.start >= span.start && word.start < span.end)))
   const siteOf = (entry: PooledWord) => `${entry.passage}:${sentenceOf[entry.passage]![entry.word.index]}`
   const matched = units.filter((unit) => unit.match.similarity >= MATCH_FLOOR)
   let remaining = matched.map((unit) => ({ weight: unit.weight * unit.match.similarity, sites: new Set(unit.match.at.map(siteOf)) }))
@@ -286,9 +289,14 @@ function alignWithSentences(units: readonly Unit[], passages: readonly AnalyzedT
     const inside = unit.match.at.filter((entry) => chosen.has(siteOf(entry)))
     if (inside.length > 0) unit.match.at = inside
   }
+  const sites = [...chosen].map((site) => site.split(':').map(Number) as [number, number]).sort((first, second) => first[0] - second[0] || first[1] - second[1])
   return {
-    passages: new Set([...chosen].map((site) => Number(site.split(':')[0]))),
+    passages: new Set(sites.map(([passage]) => passage)),
     contains: (passage, wordIndex) => chosen.has(`${passage}:${sentenceOf[passage]![wordIndex]}`),
+    sentences: sites.flatMap(([passage, sentence]) => {
+      const span = spansOf[passage]![sentence]
+      return span ? [passages[passage]!.text.slice(span.start, span.end)] : []
+    }),
   }
 }
 
