@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { applyRelevance } from '../../src/grounding/apply-relevance.js'
 import { createWordWeigher } from '../../src/grounding/create-word-weigher.js'
 import { scoreRelevance, toAskedType } from '../../src/grounding/score-relevance.js'
+import type { SupportIssue } from '../../src/grounding/support-issue.js'
 
 const TREATY = 'ووقعت تونس اتفاقية للتعاون التجاري مع فرنسا في 3 مارس 2020 بالعاصمة باريس.'
 
@@ -51,7 +52,7 @@ describe('toAskedType', () => {
 
 describe('applyRelevance', () => {
   it('should keep a supported verdict when relevant and hold it below the threshold when off the question', () => {
-    const verdict = { score: 0.95, supported: true, issues: [] }
+    const verdict: { score: number; supported: boolean; issues: SupportIssue[] } = { score: 0.95, supported: true, issues: [] }
     const relevant = scoreRelevance({ question: 'متى وقعت تونس اتفاقية التعاون التجاري مع فرنسا؟', quotes: [TREATY], askedType: 'date' })
     expect(applyRelevance(verdict, relevant)).toEqual(verdict)
     expect(applyRelevance(verdict, null)).toEqual(verdict)
