@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RelevanceSchema } from '../grounding/grounding-schemas.js'
 import { SupportIssueSchema } from '../grounding/support-issue.js'
 
 const Rate = z.number().min(0).max(1).nullable()
@@ -66,6 +67,10 @@ export const QuestionResultSchema = z.object({
   sentences: z
     .array(z.object({ text: z.string(), support: z.number(), supported: z.boolean(), supportedBy: z.array(QuoteSpanSchema), citedNumbers: z.array(z.number()), issues: z.array(SupportIssueSchema) }))
     .optional(),
+  /** Whether the answer's evidence answers its question, when it was judged (answers scored from other systems). */
+  relevance: RelevanceSchema.nullable().optional(),
+  /** The input shape of an answer scored from another system: sanad, ragas or alce. */
+  format: z.enum(['sanad', 'ragas', 'alce']).optional(),
   /** Machine-readable failure codes; empty when the question passed. */
   failures: z.array(z.string()),
 })

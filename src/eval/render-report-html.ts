@@ -148,6 +148,7 @@ function renderFailure(result: QuestionResult): string {
 ${result.acceptableAnswers.length > 0 ? `<div class="label">Acceptable answers</div><div class="text" dir="auto">${result.acceptableAnswers.map(escapeHtml).join(' · ')}</div>` : ''}
 <div class="label">Citations</div>${citations}
 ${renderSentences(result)}
+${renderRelevance(result)}
 ${result.answerable === null ? '' : `<div class="label">Gold evidence</div>${gold}`}
 </article>`
 }
@@ -157,6 +158,13 @@ function renderSentences(result: QuestionResult): string {
   if (unsupported.length === 0) return ''
   const items = unsupported.map((sentence) => `<li><span class="text" dir="auto">${escapeHtml(sentence.text)}</span> <small>support ${sentence.support.toFixed(2)}: ${escapeHtml(sentence.issues.map((issue) => formatSupportIssue(issue, 'en')).join('; '))}</small></li>`)
   return `<div class="label">Unsupported sentences</div><ul class="citations">${items.join('')}</ul>`
+}
+
+function renderRelevance(result: QuestionResult): string {
+  const relevance = result.relevance
+  if (!relevance || relevance.relevant) return ''
+  const issue = formatSupportIssue({ kind: 'off-question', missing: relevance.missing, askedType: relevance.hasAskedType ? null : relevance.askedType }, 'en')
+  return `<div class="label">Relevance to the question</div><p class="text" dir="auto">${relevance.score.toFixed(2)}: ${escapeHtml(issue)}</p>`
 }
 
 function renderResultsTable(results: readonly QuestionResult[]): string {

@@ -132,7 +132,10 @@ export function analyzeText(text: string): AnalyzedText {
   const entities = findEntities(words, anchored)
   for (const mention of entities) for (let index = mention.first; index <= mention.last; index++) anchored.add(index)
   const quantities = findQuantities(words, anchored)
-  for (const quantity of quantities) anchored.add(quantity.index)
+  for (const quantity of quantities) {
+    anchored.add(quantity.index)
+    if (MULTIPLIERS.has(words[quantity.index + 1]?.normalized ?? '')) anchored.add(quantity.index + 1)
+  }
   const adjectives = new Set(entities.filter((mention) => mention.isAdjective).flatMap((mention) => [mention.first, mention.last]))
   const names = findNames(text, words, anchored, adjectives)
   for (const name of names) anchored.add(name.index)
@@ -210,15 +213,24 @@ function removeArticle(word: string): string {
 
 const ENGLISH_ORDINAL = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/
 
+// Words that multiply the number before them: ثلاثة آلاف، 104 ملايين، 6.15 مليار.
+const MULTIPLIERS = new Map<string, number>([
+  ['الف', 1e3], ['الاف', 1e3], ['ألف', 1e3], ['مليون', 1e6], ['ملايين', 1e6], ['مليار', 1e9], ['مليارات', 1e9], ['بليون', 1e9],
+  ['thousand', 1e3], ['thousands', 1e3], ['million', 1e6], ['millions', 1e6], ['billion', 1e9], ['billions', 1e9],
+].map(([word, value]) => [normalizeArabic(word as string), value as number]))
+
 function findQuantities(words: readonly AnalyzedWord[], taken: ReadonlySet<number>): Quantity[] {
   const quantities: Quantity[] = []
   for (const word of words) {
     if (taken.has(word.index)) continue
-    const value = readNumberWord(word.text)
+    if (MULTIPLIERS.has(word.normalized) && quantities.at(-1)?.index === word.index - 1) continue
+    let value = readNumberWord(word.text)
     if (value === null) continue
     // English ordinals count only beside a capitalised name (Mohammed VI) or a date; "first" is usually not a number.
     if (ENGLISH_ORDINAL.test(word.normalized) && !taken.has(word.index - 1) && !taken.has(word.index + 1)) continue
     if (/^[IVX]+$/.test(word.text) && !/^[A-Z]/.test(words[word.index - 1]?.text ?? '')) continue
+    const multiplier = MULTIPLIERS.get(words[word.index + 1]?.normalized ?? '')
+    if (multiplier !== undefined && value < 1000) value = Math.round(value * multiplier * 1000) / 1000
     quantities.push({ value, index: word.index })
   }
   return quantities
