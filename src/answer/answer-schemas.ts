@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { RelevanceSchema } from '../grounding/grounding-schemas.js'
+import { SupportIssueSchema } from '../grounding/support-issue.js'
 
 /** One turn of an earlier conversation, oldest first. */
 export const HistoryMessageSchema = z.strictObject({
@@ -46,11 +48,13 @@ export const PassageSchema = z.object({
 })
 export type Passage = z.infer<typeof PassageSchema>
 
-/** The grounding summary attached to every answer. */
+/** The grounding summary attached to every answer; `issues` and `relevance` are present when the scorer reports them. */
 export const AnswerGroundingSchema = z.object({
   score: z.number().min(0).max(1),
   supported: z.boolean(),
   explanation: z.string(),
+  issues: z.array(SupportIssueSchema).optional(),
+  relevance: RelevanceSchema.optional(),
 })
 
 /** The answer object returned by /api/ask and as the final event of /api/chat. */

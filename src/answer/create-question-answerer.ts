@@ -19,8 +19,8 @@ import type { LlmAnswerInput } from './render-answer-prompt.js'
 import { weightTerms } from './weight-terms.js'
 import type { QueryTranslator } from '../translate/query-translator.js'
 
-/** The grounding summary of an answer, as the support scorer sees it. */
-export type GroundingScorer = (answer: string, citations: readonly Citation[], language?: 'ar' | 'en') => AskResponse['grounding']
+/** The grounding summary of an answer, as the support scorer sees it; given the question, also whether the answer addresses it. */
+export type GroundingScorer = (answer: string, citations: readonly Citation[], language?: 'ar' | 'en', asked?: { question: string; kind?: string }) => AskResponse['grounding']
 
 export type { QueryTranslator, TranslatedQuery } from '../translate/query-translator.js'
 
@@ -170,7 +170,7 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
     }
     const composed = composeAnswer(extracted, analysis.language, index, prepared.renderShortAnswer)
     const groundingStarted = performance.now()
-    const grounding = scoreGrounding(composed.answer, composed.citations, analysis.language)
+    const grounding = scoreGrounding(composed.answer, composed.citations, analysis.language, { question: analysis.question, kind: analysis.kind })
     timings.grounding = round(performance.now() - groundingStarted)
     timings.total = round(performance.now() - started)
     return {
@@ -202,7 +202,7 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
     }
     const { analysis, passages, started, timings } = prepared
     const groundingStarted = performance.now()
-    const grounding = scoreGrounding(reply.answer, reply.citations, analysis.language)
+    const grounding = scoreGrounding(reply.answer, reply.citations, analysis.language, { question: analysis.question, kind: analysis.kind })
     timings.grounding = round(performance.now() - groundingStarted)
     timings.total = round(performance.now() - started)
     const corrections = [

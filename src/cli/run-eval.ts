@@ -9,10 +9,11 @@ import { checkThresholds, parseThresholds } from '../eval/check-thresholds.js'
 import { compareReports, renderComparison } from '../eval/compare-reports.js'
 import { computeMetrics } from '../eval/compute-metrics.js'
 import { createHttpAsk } from '../eval/create-http-ask.js'
-import type { EvalReport } from '../eval/eval-report-schemas.js'
-import { calibrateSupportScorer, createSupportJudge, type SupportJudge } from '../eval/calibrate-support-scorer.js'
-import { loadScorerOptions } from '../eval/load-scorer-options.js'
-import { loadQuestionSet, loadSupportPairs, type Question } from '../eval/question-set.js'
+import type { EvalReport, ScorerCalibration } from '../eval/eval-report-schemas.js'
+import { calibrateSupportScorer, createSupportJudge, type Calibration, type SupportJudge } from '../eval/calibrate-support-scorer.js'
+import { loadScorerOptions, summarizeCalibration } from '../eval/load-scorer-options.js'
+import { HELD_OUT_SUPPORT_PAIRS_PATH, loadQuestionSet, loadSupportPairs, type Question } from '../eval/question-set.js'
+import { renderCalibrationPage } from '../eval/render-calibration-html.js'
 import { renderMetricsTable } from '../eval/render-metrics-table.js'
 import { renderProgressBar } from '../eval/render-progress-bar.js'
 import { runQuestionSet, type AskFunction } from '../eval/run-question-set.js'
@@ -43,7 +44,8 @@ Runs the question set against the pipeline and writes report.json and report.htm
   --dataset NAME       seed (default: the question set above), arcd (5-fold cross-validation by article),
                        multi (the multi-article dev set and its frozen held-out part), or all
   --folds N            with --dataset arcd: folds of the cross-validation (default 5)
-  --calibrate          only measure the support judge on datasets/support-pairs.json and print its accuracy
+  --calibrate          only measure the support judge on the labelled pairs (datasets/support-pairs.json and the
+                       frozen datasets/support-pairs.heldout.json); prints and writes calibration.json and .html
   --judge JUDGE        with --calibrate: lexical (default) or llm (the model of LLM_BASE_URL, prompt prompts/judge-support.md)
   -h, --help           show this help
 `
@@ -83,7 +85,7 @@ async function runEval(): Promise<number> {
     process.stdout.write(USAGE)
     return 0
   }
-  if (values.calibrate) return calibrate(values.judge)
+  if (values.calibrate) return calibrate(values.judge, values.out)
   if (values.dataset !== 'seed') return runGeneralization(values.dataset, readPositiveInteger('--folds', values.folds), values.out)
   const thresholds = [...parseThresholds(values.min ?? [], 'min'), ...parseThresholds(values.max ?? [], 'max')]
   const topK = values['top-k'] === undefined ? undefined : readPositiveInteger('--top-k', values['top-k'])
@@ -116,7 +118,7 @@ async function runEval(): Promise<number> {
 
   process.stdout.write(renderMetricsTable(report))
   const failed = report.results.filter((result) => result.failures.length > 0).length
-  process.stdout.write(`\n${failed} of ${report.results.length} questions have a failure; support scorer accuracy ${scorer.calibration.accuracy.toFixed(3)}${scorer.calibration.dictionary ? ' (with the English–Arabic dictionary)' : ''}.\n`)
+  process.stdout.write(`\n${failed} of ${report.results.length} questions have a failure; support scorer accuracy ${scorer.calibration.accuracy.toFixed(3)} on the held-out pairs${scorer.calibration.dictionary ? ' (with the English–Arabic dictionary)' : ''}.\n`)
   process.stdout.write(`wrote ${paths.json} and ${paths.html}\n`)
   if (baseline) process.stdout.write(`\ncompared with ${values.compare}:\n${renderComparison(compareReports(report.metrics, baseline.metrics))}`)
   const broken = checkThresholds(report.metrics, thresholds)
@@ -124,14 +126,18 @@ async function runEval(): Promise<number> {
   return broken.length > 0 ? 1 : 0
 }
 
-// Prints the judge's agreement with the labelled pairs, overall and by perturbation, and every pair it gets wrong.
-async function calibrate(judgeName: string): Promise<number> {
+// Prints the judge's agreement with the development and the held-out labelled pairs (overall, by
+// perturbation, the calibration table) and every development pair it gets wrong; held-out errors are
+// only counted, never listed, so that nothing is tuned on them. Writes calibration.json and .html.
+async function calibrate(judgeName: string, outDirectory: string): Promise<number> {
   const config = loadConfig()
   let judge: SupportJudge
   let label = judgeName
+  let dictionary = false
   if (judgeName === 'lexical') {
     const { options, hasDictionary } = await loadScoreOptions(config.DICTIONARY_DIR)
     judge = createSupportJudge(options)
+    dictionary = hasDictionary
     if (hasDictionary) label = 'lexical (with the English–Arabic dictionary)'
   } else if (judgeName === 'llm') {
     if (!config.LLM_BASE_URL) throw new SanadError('config_invalid', '--judge llm needs LLM_BASE_URL and LLM_MODEL')
@@ -147,15 +153,49 @@ async function calibrate(judgeName: string): Promise<number> {
   } else {
     throw new SanadError('invalid_request', '--judge must be lexical or llm')
   }
-  const calibration = await calibrateSupportScorer(await loadSupportPairs(), judge)
+  const development = await calibrateSupportScorer(await loadSupportPairs(), judge)
+  const heldOut = await calibrateSupportScorer(await loadSupportPairs(HELD_OUT_SUPPORT_PAIRS_PATH), judge)
   const percent = (value: number) => `${(value * 100).toFixed(1)}%`
+  const describe = (name: string, calibration: Calibration) =>
+    `${name.padEnd(11)} ${String(calibration.count).padStart(4)} pairs: accuracy ${percent(calibration.accuracy)} (${calibration.correct}/${calibration.count}), precision ${percent(calibration.precision)}, recall ${percent(calibration.recall)}, balanced accuracy ${percent(calibration.balancedAccuracy)}, ROC AUC ${calibration.rocAuc.toFixed(3)}`
+  const perturbations = [...new Set([...Object.keys(development.byPerturbation), ...Object.keys(heldOut.byPerturbation)])].sort()
+  const group = (calibration: Calibration, name: string) => {
+    const found = calibration.byPerturbation[name]
+    return found ? `${String(found.correct).padStart(3)}/${String(found.count).padEnd(3)} ${percent(found.accuracy).padStart(6)}` : '         –    '
+  }
+  const bucketShare = (calibration: Calibration, index: number) => {
+    const bucket = calibration.buckets[index]!
+    return `${String(bucket.count).padStart(4)} ${bucket.supportedShare === null ? '    –' : percent(bucket.supportedShare).padStart(6)}`
+  }
   const lines = [
-    `${label} support judge on ${calibration.count} labelled pairs: accuracy ${percent(calibration.accuracy)} (${calibration.correct}/${calibration.count}), precision ${percent(calibration.precision)}, recall ${percent(calibration.recall)}, F1 ${calibration.f1.toFixed(3)}`,
-    ...Object.entries(calibration.byPerturbation).map(([name, group]) => `  ${name.padEnd(12)} ${String(group.correct).padStart(3)}/${String(group.count).padEnd(3)} ${percent(group.accuracy)}`),
+    `${label} support judge`,
+    describe('held-out', heldOut),
+    describe('development', development),
     '',
-    ...calibration.errors.map((error) => `  ${error.id} ${error.perturbation}: expected ${error.expected ? 'supported' : 'unsupported'}, score ${error.score} ${error.reasons.join(',')} | ${error.claim}`),
+    `perturbation          development       held-out`,
+    ...perturbations.map((name) => `  ${name.padEnd(20)} ${group(development, name)}  ${group(heldOut, name)}`),
+    '',
+    'score bucket → pairs, share labelled supported',
+    `  bucket        development      held-out`,
+    ...development.buckets.map((bucket, index) => `  ${bucket.from.toFixed(1)}–${bucket.to.toFixed(1)}    ${bucketShare(development, index)}    ${bucketShare(heldOut, index)}`),
+    '',
+    `development errors (${development.errors.length}; the ${heldOut.errors.length} held-out errors are not listed):`,
+    ...development.errors.map((error) => `  ${error.id} ${error.perturbation}: expected ${error.expected ? 'supported' : 'unsupported'}, score ${error.score} ${error.issues.map((issue) => issue.kind).join(',')} | ${error.claim}`),
   ]
   process.stdout.write(`${lines.join('\n')}\n`)
+  const scorer: ScorerCalibration = {
+    accuracy: heldOut.accuracy,
+    precision: heldOut.precision,
+    recall: heldOut.recall,
+    count: heldOut.count,
+    dictionary,
+    development: summarizeCalibration(development),
+    heldOut: summarizeCalibration(heldOut),
+  }
+  await mkdir(outDirectory, { recursive: true })
+  await writeFile(join(outDirectory, 'calibration.json'), `${JSON.stringify(scorer, null, 2)}\n`)
+  await writeFile(join(outDirectory, 'calibration.html'), renderCalibrationPage(scorer, new Date().toISOString()))
+  process.stdout.write(`wrote ${join(outDirectory, 'calibration.json')} and ${join(outDirectory, 'calibration.html')}\n`)
   return 0
 }
 

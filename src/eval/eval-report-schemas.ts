@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { RelevanceSchema } from '../grounding/grounding-schemas.js'
+import { SupportIssueSchema } from '../grounding/support-issue.js'
 
 const Rate = z.number().min(0).max(1).nullable()
 
@@ -67,14 +69,31 @@ export const QuestionResultSchema = z.object({
   error: z.string().nullable(),
   /** The answer's sentences as the support scorer judged them, when they were scored one by one. */
   sentences: z
-    .array(z.object({ text: z.string(), support: z.number(), supported: z.boolean(), supportedBy: z.array(QuoteSpanSchema), citedNumbers: z.array(z.number()), reasons: z.array(z.string()) }))
+    .array(z.object({ text: z.string(), support: z.number(), supported: z.boolean(), supportedBy: z.array(QuoteSpanSchema), citedNumbers: z.array(z.number()), issues: z.array(SupportIssueSchema) }))
     .optional(),
+  /** Whether the answer's evidence answers its question, when it was judged (answers scored from other systems). */
+  relevance: RelevanceSchema.nullable().optional(),
+  /** The input shape of an answer scored from another system: sanad, ragas or alce. */
+  format: z.enum(['sanad', 'ragas', 'alce']).optional(),
   /** Machine-readable failure codes; empty when the question passed. */
   failures: z.array(z.string()),
 })
 export type QuestionResult = z.infer<typeof QuestionResultSchema>
 
-/** The scorer's agreement with the labelled support pairs, when it was measured. */
+/** The scorer's agreement with one part of the labelled support pairs, with its calibration table. */
+export const CalibrationPartSchema = z.object({
+  count: z.number().int(),
+  accuracy: z.number(),
+  precision: z.number(),
+  recall: z.number(),
+  balancedAccuracy: z.number(),
+  rocAuc: z.number(),
+  /** Score bucket → share of its pairs labelled supported. */
+  buckets: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int(), supportedShare: z.number().nullable() })),
+})
+export type CalibrationPart = z.infer<typeof CalibrationPartSchema>
+
+/** The scorer's agreement with the labelled support pairs, when it was measured: the top-level figures are the held-out part's. */
 export const ScorerCalibrationSchema = z.object({
   accuracy: z.number(),
   precision: z.number(),
@@ -82,7 +101,10 @@ export const ScorerCalibrationSchema = z.object({
   count: z.number().int(),
   /** Whether English claims were checked word by word with a bilingual dictionary. */
   dictionary: z.boolean(),
+  development: CalibrationPartSchema.optional(),
+  heldOut: CalibrationPartSchema.optional(),
 })
+export type ScorerCalibration = z.infer<typeof ScorerCalibrationSchema>
 
 /** report.json: the run, its overall metrics, the same by question kind, and every question's result. */
 export const EvalReportSchema = z.object({

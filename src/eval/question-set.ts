@@ -59,12 +59,17 @@ export const QuestionSetSchema = z.array(QuestionSchema).superRefine((questions,
 export type QuestionSet = z.infer<typeof QuestionSetSchema>
 
 /**
- * How a claim was derived from its passage: `none` restates it verbatim, `paraphrase` rewords it,
- * `partial` adds facts the passage lacks, `english` is an English claim about the Arabic passage,
- * and the rest name the single change that makes the claim unsupported.
+ * How a claim was derived from its passage: `none` restates a sentence verbatim, `clause` is its
+ * leading clause, `paraphrase` rewords it, `english` is an English claim about the Arabic passage
+ * and `on-question` answers its question; `partial` adds a fact the passage lacks, `off-question`
+ * is true of the passage but does not answer its question, and the rest name the single change
+ * that makes the claim unsupported (`entity-swap`: a country or nationality adjective in any
+ * inflection; `event-contradiction`: a "did not" or "failed to" turned into "did"; `antonym`: a word
+ * replaced by its opposite).
  */
 export const PerturbationSchema = z.enum([
   'none',
+  'clause',
   'paraphrase',
   'number',
   'date',
@@ -73,17 +78,32 @@ export const PerturbationSchema = z.enum([
   'unrelated',
   'partial',
   'entity-swap',
+  'organisation',
+  'event-contradiction',
+  'antonym',
   'english',
+  'on-question',
+  'off-question',
 ])
 export type Perturbation = z.infer<typeof PerturbationSchema>
 
-/** A claim, an exact passage of the article and whether the passage alone supports the claim. */
+/**
+ * A claim, an exact passage and whether the passage alone supports the claim. With a `question`,
+ * the label says whether an answer to it that makes this claim and cites this passage is both
+ * supported and on the question.
+ */
 export const SupportPairSchema = z.strictObject({
   id: z.string().min(1),
   claim: z.string().min(1),
   passage: z.string().min(1),
   supported: z.boolean(),
   perturbation: PerturbationSchema,
+  /** The document the passage comes from; the held-out split is decided by it. */
+  source: z.string().min(1).optional(),
+  /** Written by hand, or drawn by `npm run pairs` from the sources. */
+  origin: z.enum(['hand', 'generated']).optional(),
+  question: z.string().min(1).optional(),
+  notes: z.string().optional(),
 })
 export type SupportPair = z.infer<typeof SupportPairSchema>
 
@@ -96,12 +116,15 @@ export type SupportPairSet = z.infer<typeof SupportPairSetSchema>
 const DEFAULT_QUESTION_SET_PATH = new URL('../../datasets/questions.json', import.meta.url)
 const DEFAULT_SUPPORT_PAIRS_PATH = new URL('../../datasets/support-pairs.json', import.meta.url)
 
+/** The frozen held-out support pairs (a third of the source documents): reported, never tuned on. */
+export const HELD_OUT_SUPPORT_PAIRS_PATH = new URL('../../datasets/support-pairs.heldout.json', import.meta.url)
+
 /** Reads and validates the evaluation questions (default `datasets/questions.json`). */
 export async function loadQuestionSet(path: string | URL = DEFAULT_QUESTION_SET_PATH): Promise<QuestionSet> {
   return parseDatasetFile(path, QuestionSetSchema)
 }
 
-/** Reads and validates the claim-support calibration pairs (default `datasets/support-pairs.json`). */
+/** Reads and validates labelled support pairs (default the development part, `datasets/support-pairs.json`). */
 export async function loadSupportPairs(path: string | URL = DEFAULT_SUPPORT_PAIRS_PATH): Promise<SupportPairSet> {
   return parseDatasetFile(path, SupportPairSetSchema)
 }

@@ -1,4 +1,6 @@
+import { formatSupportIssue } from '../grounding/format-support-issue.js'
 import type { EvalReport, MetricSet, QuestionResult } from './eval-report-schemas.js'
+import { renderCalibrationSection } from './render-calibration-html.js'
 import { formatMetric } from './render-metrics-table.js'
 
 const CHARTED: readonly [keyof MetricSet, string][] = [
@@ -35,7 +37,8 @@ figure { margin: 0; background: #fff; border: 1px solid var(--line); border-radi
 figcaption { font-weight: 600; margin-bottom: 6px; }
 svg.chart { max-width: 100%; height: auto; }
 svg.chart text { font-size: 12px; fill: var(--ink); } svg.chart .track { fill: #eef1f6; } svg.chart .bar { fill: var(--bar); }
-svg.chart .bar.p95 { fill: #9bb9f0; }
+svg.chart .bar.p95 { fill: #9bb9f0; } svg.chart .ideal { stroke: var(--bad); stroke-dasharray: 4 3; fill: none; }
+.calibration table { width: auto; margin: 8px 0 16px; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: right; } th:first-child, td:first-child { text-align: left; }
 /* 18 columns: headings wrap at their spaces, numbers keep one width, and the kind stays in view when a narrow screen scrolls. */
@@ -70,7 +73,7 @@ export function renderReportHtml(report: EvalReport): string {
 <main>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(report.createdAt)} · target ${escapeHtml(report.target)} · ${report.results.length} items${report.topK === null ? '' : ` · k = ${report.topK}`}${
-    report.scorer ? ` · support scorer accuracy ${report.scorer.accuracy.toFixed(3)} on ${report.scorer.count} labelled pairs${report.scorer.dictionary ? ' (with the English–Arabic dictionary)' : ''}` : ''
+    report.scorer ? ` · support scorer accuracy ${report.scorer.accuracy.toFixed(3)} on ${report.scorer.count} held-out labelled pairs${report.scorer.dictionary ? ' (with the English–Arabic dictionary)' : ''}` : ''
   }</p>
 <section class="cards">${CHARTED.concat([['citationValidity', 'Citation validity'], ['latencyP50Ms', 'Latency p50 (ms)'], ['latencyP95Ms', 'Latency p95 (ms)']])
     .map(([key, label]) => `<div class="card"><b>${formatMetric(key, report.metrics[key])}</b><span>${escapeHtml(label)}</span></div>`)
@@ -82,6 +85,7 @@ ${renderLatencyChart(kinds, report.byKind)}
 </section>
 <h2>Metrics table</h2>
 ${renderMetricsTable(report)}
+${report.scorer ? renderCalibrationSection(report.scorer) : ''}
 <h2>Failures (${failures.length})</h2>
 ${failures.length === 0 ? '<p>No failure.</p>' : failures.map(renderFailure).join('\n')}
 <h2>All items</h2>
@@ -150,6 +154,7 @@ function renderFailure(result: QuestionResult): string {
 ${result.acceptableAnswers.length > 0 ? `<div class="label">Acceptable answers</div><div class="text" dir="auto">${result.acceptableAnswers.map(escapeHtml).join(' · ')}</div>` : ''}
 <div class="label">Citations</div>${citations}
 ${renderSentences(result)}
+${renderRelevance(result)}
 ${result.answerable === null ? '' : `<div class="label">Gold evidence</div>${gold}`}
 </article>`
 }
@@ -157,8 +162,15 @@ ${result.answerable === null ? '' : `<div class="label">Gold evidence</div>${gol
 function renderSentences(result: QuestionResult): string {
   const unsupported = (result.sentences ?? []).filter((sentence) => !sentence.supported)
   if (unsupported.length === 0) return ''
-  const items = unsupported.map((sentence) => `<li><span class="text" dir="auto">${escapeHtml(sentence.text)}</span> <small>support ${sentence.support.toFixed(2)}: ${escapeHtml(sentence.reasons.join(', '))}</small></li>`)
+  const items = unsupported.map((sentence) => `<li><span class="text" dir="auto">${escapeHtml(sentence.text)}</span> <small>support ${sentence.support.toFixed(2)}: ${escapeHtml(sentence.issues.map((issue) => formatSupportIssue(issue, 'en')).join('; '))}</small></li>`)
   return `<div class="label">Unsupported sentences</div><ul class="citations">${items.join('')}</ul>`
+}
+
+function renderRelevance(result: QuestionResult): string {
+  const relevance = result.relevance
+  if (!relevance || relevance.relevant) return ''
+  const issue = formatSupportIssue({ kind: 'off-question', missing: relevance.missing, askedType: relevance.hasAskedType ? null : relevance.askedType }, 'en')
+  return `<div class="label">Relevance to the question</div><p class="text" dir="auto">${relevance.score.toFixed(2)}: ${escapeHtml(issue)}</p>`
 }
 
 function renderResultsTable(results: readonly QuestionResult[]): string {

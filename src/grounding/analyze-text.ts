@@ -67,15 +67,16 @@ interface EntityForm {
   words: string[]
 }
 
-const ADJECTIVE_ENDINGS = ['', 'ه', 'ين', 'ون', 'ان']
+// The endings of a relation adjective after normalization (ة → ه): masculine, feminine, dual,
+// sound plurals and feminine dual (فرنسي، فرنسية، فرنسيان، فرنسيين، فرنسيون، فرنسيات، فرنسيتان).
+const ADJECTIVE_ENDINGS = ['', 'ه', 'ان', 'ين', 'ون', 'ات', 'تان', 'تين']
 
 const ENTITY_FORMS: EntityForm[] = NAME_GAZETTEER.flatMap((entry) => {
   const base = { id: entry.id, kind: entry.kind, sameAs: entry.sameAs ?? [] }
+  const arabic = (form: string, isAdjective: boolean): EntityForm => ({ ...base, arabic: true, isAdjective, words: normalizeArabic(form).split(' ').map(removeArticle) })
   return [
-    ...entry.arabic.map((form, position): EntityForm => {
-      const words = normalizeArabic(form).split(' ').map(removeArticle)
-      return { ...base, arabic: true, isAdjective: position > 0 && words.length === 1 && words[0]!.endsWith('ي'), words }
-    }),
+    ...entry.arabic.map((form) => arabic(form, false)),
+    ...entry.adjectives.map((form) => arabic(form, true)),
     ...entry.english.map((form, position): EntityForm => {
       const words = form.replace(/\./g, ' ').trim().split(/\s+/)
       return { ...base, arabic: false, isAdjective: position > 0 && words.length === 1 && /(an|ese|ish|i|ch)$/.test(form), words }
@@ -93,6 +94,7 @@ const GIVEN_NAME_SET = new Set(GIVEN_NAMES.map((name) => removeArticle(normalize
 const TITLE_SET = new Set(PERSON_TITLES.map((title) => removeArticle(normalizeArabic(title))))
 const ENGLISH_TITLE_SET = new Set(ENGLISH_TITLES)
 const NAME_CONNECTORS = new Set(['بن', 'ابن', 'ابو', 'عبد', 'bin', 'ibn', 'al', 'el', 'abu', 'abd'])
+const PATRONYMICS = new Set(['بن', 'ابن', 'ابو', 'ام'])
 
 /** Cuts a text into words and finds what support scoring checks exactly: numbers, dates, names and negations. */
 export function analyzeText(text: string): AnalyzedText {
@@ -103,6 +105,8 @@ export function analyzeText(text: string): AnalyzedText {
     const stem = script === 'latin' ? stemWord(normalized) : token.stem
     const root = approximateRoot(stem)
     const lexiconKeys = describeForLexicon(normalized)
+    const bareStem = script === 'arabic' ? token.cliticFreeStem : null
+    const bare = bareStem ? { normalized: normalized.replace(/^و?[فبلك]/, ''), stem: bareStem, skeleton: consonantSkeleton(bareStem), root: approximateRoot(bareStem) } : null
     return {
       index,
       start: token.start,
@@ -112,6 +116,7 @@ export function analyzeText(text: string): AnalyzedText {
       stem,
       skeleton: consonantSkeleton(stem),
       root,
+      bare,
       isStopword: token.isStopword,
       isNumber: token.isNumber,
       script,
@@ -127,8 +132,12 @@ export function analyzeText(text: string): AnalyzedText {
   const entities = findEntities(words, anchored)
   for (const mention of entities) for (let index = mention.first; index <= mention.last; index++) anchored.add(index)
   const quantities = findQuantities(words, anchored)
-  for (const quantity of quantities) anchored.add(quantity.index)
-  const names = findNames(text, words, anchored)
+  for (const quantity of quantities) {
+    anchored.add(quantity.index)
+    if (MULTIPLIERS.has(words[quantity.index + 1]?.normalized ?? '')) anchored.add(quantity.index + 1)
+  }
+  const adjectives = new Set(entities.filter((mention) => mention.isAdjective).flatMap((mention) => [mention.first, mention.last]))
+  const names = findNames(text, words, anchored, adjectives)
   for (const name of names) anchored.add(name.index)
   // A negator cut off from the next word by punctuation negates nothing: "لا — …" answers a yes/no question.
   const negators = words
@@ -175,7 +184,7 @@ function entityFormMatchesAt(
     if (word.script !== 'arabic') return false
     const variants = offset === 0 ? bareForms[index]! : innerForms[index + offset]!
     const last = offset === form.words.length - 1
-    return variants.some((bare) => (last ? ADJECTIVE_ENDINGS.some((ending) => bare === part + ending) : bare === part))
+    return variants.some((bare) => (last && form.isAdjective ? ADJECTIVE_ENDINGS.some((ending) => bare === part + ending) : bare === part))
   })
 }
 
@@ -204,25 +213,39 @@ function removeArticle(word: string): string {
 
 const ENGLISH_ORDINAL = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/
 
+// Words that multiply the number before them: ثلاثة آلاف، 104 ملايين، 6.15 مليار.
+const MULTIPLIERS = new Map<string, number>([
+  ['الف', 1e3], ['الاف', 1e3], ['ألف', 1e3], ['مليون', 1e6], ['ملايين', 1e6], ['مليار', 1e9], ['مليارات', 1e9], ['بليون', 1e9],
+  ['thousand', 1e3], ['thousands', 1e3], ['million', 1e6], ['millions', 1e6], ['billion', 1e9], ['billions', 1e9],
+].map(([word, value]) => [normalizeArabic(word as string), value as number]))
+
 function findQuantities(words: readonly AnalyzedWord[], taken: ReadonlySet<number>): Quantity[] {
   const quantities: Quantity[] = []
   for (const word of words) {
     if (taken.has(word.index)) continue
-    const value = readNumberWord(word.text)
+    if (MULTIPLIERS.has(word.normalized) && quantities.at(-1)?.index === word.index - 1) continue
+    let value = readNumberWord(word.text)
     if (value === null) continue
     // English ordinals count only beside a capitalised name (Mohammed VI) or a date; "first" is usually not a number.
     if (ENGLISH_ORDINAL.test(word.normalized) && !taken.has(word.index - 1) && !taken.has(word.index + 1)) continue
     if (/^[IVX]+$/.test(word.text) && !/^[A-Z]/.test(words[word.index - 1]?.text ?? '')) continue
+    const multiplier = MULTIPLIERS.get(words[word.index + 1]?.normalized ?? '')
+    if (multiplier !== undefined && value < 1000) value = Math.round(value * multiplier * 1000) / 1000
     quantities.push({ value, index: word.index })
   }
   return quantities
 }
 
-function findNames(text: string, words: readonly AnalyzedWord[], taken: ReadonlySet<number>): NameWord[] {
+function findNames(text: string, words: readonly AnalyzedWord[], taken: ReadonlySet<number>, adjectives: ReadonlySet<number>): NameWord[] {
   const names = new Map<number, boolean>()
   const isFree = (word: AnalyzedWord | undefined): word is AnalyzedWord =>
     word !== undefined && !taken.has(word.index) && !word.isNumber && !word.isStopword
   for (const word of words) {
+    if (PATRONYMICS.has(word.normalized)) {
+      // بن لادن، أبو مازن: the word after a patronymic or kunya is a name.
+      const next = words[word.index + 1]
+      if (isFree(next) && next.script === 'arabic' && !/^[وفبلك]?ال/.test(next.normalized)) names.set(next.index, true)
+    }
     if (taken.has(word.index) || word.isNumber || word.isStopword) continue
     if (word.script === 'arabic') {
       const bare = removeArticle(word.normalized)
@@ -231,10 +254,8 @@ function findNames(text: string, words: readonly AnalyzedWord[], taken: Readonly
         let next = words[word.index + 1]
         if (next && NAME_CONNECTORS.has(next.normalized)) next = words[next.index + 1]
         if (isFree(next) && next.script === 'arabic') names.set(next.index, true)
-      } else if (TITLE_SET.has(bare)) {
-        // The word right after a title is a name (السفير العلمي) or, for a minister, the portfolio (وزير الاتصال).
-        const next = words[word.index + 1]
-        if (isFree(next) && next.script === 'arabic' && !TITLE_SET.has(removeArticle(next.normalized))) names.set(next.index, true)
+      } else if (isTitle(word.normalized)) {
+        for (const index of findNameAfterTitle(text, words, word, isFree, adjectives)) names.set(index, true)
       }
       continue
     }
@@ -244,6 +265,67 @@ function findNames(text: string, words: readonly AnalyzedWord[], taken: Readonly
     const startsSentence = !previous || /[.!?؟:;\n]/.test(text.slice(previous.end, word.start))
     names.set(word.index, (names.get(word.index) ?? false) || !startsSentence)
   }
+  // A word named once (after a title) is a name wherever else the text uses it: رئيس المجلس جيروم باول … حسب باول.
+  const named = new Set([...names].filter(([, strong]) => strong).map(([index]) => words[index]!.normalized).filter((normalized) => normalized.length >= 3))
+  for (const word of words) if (!names.has(word.index) && !taken.has(word.index) && named.has(word.normalized)) names.set(word.index, true)
   return [...names].map(([index, strong]) => ({ index, strong }))
+}
+
+/** True for a person title, with or without the article and a proclitic (وللمخرجة). */
+export function isTitle(normalized: string): boolean {
+  return barePrefixVariants(normalized, true).some((variant) => TITLE_SET.has(variant))
+}
+
+// Words that may stand between a title and the name: السابق، الحالي، الراحل.
+const TITLE_QUALIFIERS = new Set(['السابق', 'السابقه', 'الاسبق', 'الحالي', 'الحاليه', 'الراحل', 'الراحله', 'الجديد', 'الجديده', 'المنتخب', 'المنتخبه'])
+
+/**
+ * The words of the name that follows a title: a title in construct (وزير، رئيس) first takes its
+ * portfolio, a chain of nouns ending in a definite one and its adjectives (وزير الخارجية، رئيس مجلس
+ * الاحتياطي الفيدرالي); nationality adjectives, qualifiers (السابق) and further titles are skipped
+ * (وزير الخارجية السعودي الأمير فيصل بن فرحان). At most two name words, and a connector (بن);
+ * the first does not take the article.
+ */
+function findNameAfterTitle(
+  text: string,
+  words: readonly AnalyzedWord[],
+  title: AnalyzedWord,
+  isFree: (word: AnalyzedWord | undefined) => word is AnalyzedWord,
+  adjectives: ReadonlySet<number>,
+): number[] {
+  const joined = (word: AnalyzedWord | undefined): word is AnalyzedWord => word !== undefined && /^\s+$/.test(text.slice(words[word.index - 1]!.end, word.start))
+  const isDefinite = (word: AnalyzedWord) => /^(?:[وف]?[بك]?ال|[وف]?لل)/.test(word.normalized)
+  let next = words[title.index + 1]
+  if (!joined(next)) return []
+  if (!isDefinite(title)) {
+    // A construct title names its portfolio first: وزير الاتصال، رئيس مجلس الاحتياطي، رئيس منظمة أبحاث الفضاء.
+    let chain = 0
+    while (joined(next) && !isDefinite(next) && chain < 3 && !next.isStopword && !next.isNumber) {
+      next = words[next.index + 1]
+      chain++
+    }
+    if (!joined(next) || !isDefinite(next) || adjectives.has(next.index)) return []
+    next = words[next.index + 1]
+    // Further definite words qualify the portfolio (الفيدرالي، الهندية).
+    while (joined(next) && (isDefinite(next) || adjectives.has(next.index)) && chain < 6) {
+      next = words[next.index + 1]
+      chain++
+    }
+  }
+  const name: number[] = []
+  while (joined(next) && name.length < 3 && next.script === 'arabic') {
+    if (NAME_CONNECTORS.has(next.normalized) && name.length > 0) {
+      name.push(next.index)
+    } else {
+      // A name rarely opens with the article (الناطق الرسمي describes; سعد العلمي names) or carries a pronoun (حتفه).
+      if (name.length === 0 && isDefinite(next)) break
+      if (/[\u0621-\u064A]{2,}(?:ه|ها|هم|هما|هن)$/.test(text.slice(next.start, next.end).replace(/[\u064B-\u065F\u0670\u0640]/g, ''))) break
+      if (!isFree(next) || isTitle(next.normalized) || (name.length > 0 && /^و/.test(next.normalized) && !NAME_CONNECTORS.has(words[next.index - 1]!.normalized))) break
+      name.push(next.index)
+      if (name.filter((index) => !NAME_CONNECTORS.has(words[index]!.normalized)).length === 2 && !NAME_CONNECTORS.has(words[next.index + 1]?.normalized ?? '')) break
+    }
+    next = words[next.index + 1]
+  }
+  return name.filter((index) => !NAME_CONNECTORS.has(words[index]!.normalized))
 }
 

@@ -31,7 +31,8 @@ export function createLlmSupportJudge(client: Pick<OpenAICompatibleClient, 'comp
     const verdict = readVerdict(completion.content)
     if (!verdict) throw new SanadError('model_bad_response', 'The model did not return a support verdict as JSON.')
     const score = Math.round(verdict.score * 1000) / 1000
-    return { score, supported: score >= SUPPORT_THRESHOLD, supportedBy: score >= SUPPORT_THRESHOLD ? [...passages] : [], reasons: ['llm-judge'] }
+    const supported = score >= SUPPORT_THRESHOLD
+    return { score, supported, supportedBy: supported ? [...passages] : [], issues: supported ? [] : [{ kind: 'model-verdict', score }] }
   }
 }
 

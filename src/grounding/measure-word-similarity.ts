@@ -4,14 +4,23 @@ export interface WordForms {
   stem: string
   skeleton: string
   root: string
+  /** The same forms without a proclitic Light10 keeps (بدعوة → دعوة, لمؤتمر → مؤتمر), when the word has one. */
+  bare?: WordForms | null
 }
 
 /**
  * How alike two words are, from 1 (same stem) down to 0: a shared consonant skeleton absorbs
  * spelling variants (أمريكي/أميركي), a shared root guess absorbs derivation (مقتل/قتل), and
- * character-bigram overlap of skeletons absorbs the rest when it is high.
+ * character-bigram overlap of skeletons absorbs the rest when it is high. A proclitic that the
+ * stemmer keeps (ب ل ك ف) is looked past on either side.
  */
 export function measureWordSimilarity(first: WordForms, second: WordForms): number {
+  const direct = measureFormSimilarity(first, second)
+  if (direct === 1 || (!first.bare && !second.bare)) return direct
+  return Math.max(direct, first.bare ? measureFormSimilarity(first.bare, second) : 0, second.bare ? measureFormSimilarity(first, second.bare) : 0)
+}
+
+function measureFormSimilarity(first: WordForms, second: WordForms): number {
   if (first.stem === second.stem || first.normalized === second.normalized) return 1
   const isArabic = /[\u0621-\u064A]/.test(first.stem) && /[\u0621-\u064A]/.test(second.stem)
   if (!isArabic) return measureLatinSimilarity(first.stem, second.stem)

@@ -1,69 +1,83 @@
 import { normalizeArabic } from '../text/normalize-arabic.js'
+import {
+  ABILITY_WORDS,
+  ANTONYM_GROUPS,
+  CLAUSE_BREAKERS,
+  DENIAL_WORDS,
+  ENGLISH_NEGATORS,
+  NEGATED_BOUND_VERBS,
+  NEGATING_PARTICLES,
+  NEGATING_PROCLITICS,
+  NEGATION_IDIOM_FOLLOWERS,
+  NOMINAL_NEGATORS,
+  PHRASE_ENDING_PREPOSITIONS,
+} from '../text/lexicon/polarity-lexicon.js'
 import { stemWord } from '../text/stem-word.js'
 import { approximateRoot } from './approximate-root.js'
 
-// Particles that negate what follows. ما is left out: it is far more often a relative pronoun.
-const NEGATORS = new Set(
-  ['لم', 'لن', 'لا', 'ليس', 'ليست', 'ليسوا', 'لست', 'غير', 'عدم', 'بلا', 'بدون', 'دون', 'لسنا', 'ولم', 'ولن', 'وليس', 'وغير', 'بغير', 'بعدم', 'وعدم', 'لعدم', 'وبلا', 'وبدون', 'فلم', 'فلن', 'فلا']
-    .map((word) => normalizeArabic(word)),
-)
-const ENGLISH_NEGATORS = new Set(['not', 'no', 'never', 'cannot', 'without', 'neither', 'nor', 'none', 'nothing', 'nobody'])
-// Fixed phrases whose negator negates nothing: لا سيما "especially", لا بد "must".
-const IDIOM_FOLLOWERS = new Set(['سيما', 'سيّما', 'بد', 'شك'].map((word) => normalizeArabic(word)))
+// Each particle with its reach, also with a proclitic (ولم، بعدم). ما is left out: it is far more often a relative pronoun.
+const PARTICLE_REACH = new Map<string, number>()
+for (const [particle, reach] of Object.entries(NEGATING_PARTICLES)) {
+  const normalized = normalizeArabic(particle)
+  PARTICLE_REACH.set(normalized, reach)
+  for (const proclitic of NEGATING_PROCLITICS) PARTICLE_REACH.set(proclitic + normalized, reach)
+}
+const ENGLISH_NEGATOR_SET = new Set(ENGLISH_NEGATORS)
+const IDIOM_FOLLOWERS = new Set([...NEGATION_IDIOM_FOLLOWERS, ...NEGATED_BOUND_VERBS].map((word) => normalizeArabic(word)))
+const NOMINAL = new Set(NOMINAL_NEGATORS.flatMap((word) => [normalizeArabic(word), ...NEGATING_PROCLITICS.map((proclitic) => proclitic + normalizeArabic(word))]))
+const PREPOSITIONS = new Set(PHRASE_ENDING_PREPOSITIONS.map((word) => normalizeArabic(word)))
+const BREAKERS = new Set(CLAUSE_BREAKERS.map((word) => normalizeArabic(word)))
 
-/** True when a normalized word negates what follows it (given the word that follows). */
+/** True when a normalized word negates what follows it (given the word that follows: لا سيما and لا يتجاوز negate nothing). */
 export function isNegator(word: string, nextWord: string | undefined): boolean {
-  if (ENGLISH_NEGATORS.has(word) || /n't$/.test(word)) return true
-  if (!NEGATORS.has(word)) return false
+  if (ENGLISH_NEGATOR_SET.has(word) || /n't$/.test(word)) return true
+  if (!PARTICLE_REACH.has(word)) return false
   return nextWord === undefined || !IDIOM_FOLLOWERS.has(nextWord)
 }
 
-// Verbs and nouns whose meaning carries a negation (refused, failed): a claim that says "refused to
-// sign" negates "signed" as surely as لم يوقع does.
-const NEGATIVE_WORDS = new Set(['رفض', 'فشل', 'إخفاق', 'أخفق', 'امتنع', 'نفى', 'refuse', 'fail', 'reject', 'deny'].flatMap(describeForLexicon))
-
-// غير and عدم negate the one noun they are joined to (غير المشروع); a verb negator reaches further.
-const SINGLE_WORD_NEGATORS = new Set(['غير', 'وغير', 'بغير'])
-
-/** How many following words a negator can negate. */
+/** How many following words a negating particle can negate (English negators reach three). */
 export function measureNegationScope(word: string): number {
-  return SINGLE_WORD_NEGATORS.has(word) ? 1 : 3
+  return PARTICLE_REACH.get(word) ?? 3
 }
 
-/** True when a word, given by its lexicon keys, carries a negation in its meaning (رفض، فشل، refuse). */
+const ABILITY_KEYS = new Set(ABILITY_WORDS.flatMap(describeForLexicon))
+
+/**
+ * True when `word` ends the reach of the negation `negator` before it: a new clause, or a
+ * preposition after a noun-phrase negator (دون تغيير في), unless the word before the preposition
+ * (given by its lexicon keys) is one of ability, which passes the negation on (عدم قدرتهما على تحمل).
+ */
+export function endsNegation(word: string, negator: string, previousKeys: readonly string[] = []): boolean {
+  if (BREAKERS.has(word)) return true
+  return NOMINAL.has(negator) && PREPOSITIONS.has(word) && !previousKeys.some((key) => ABILITY_KEYS.has(key))
+}
+
+const DENIAL_KEYS = new Set(DENIAL_WORDS.flatMap(describeForLexicon))
+
+/** True when a word, given by its lexicon keys, says that something did not or could not happen (فشل، رفض، غاب، refuse). */
 export function isNegativeWord(keys: readonly string[]): boolean {
-  return keys.some((key) => NEGATIVE_WORDS.has(key))
+  return keys.some((key) => DENIAL_KEYS.has(key))
 }
 
-// Pairs of opposed meanings, each side a set of words; matched through the root guess so that
-// inflected forms meet. Generic Arabic and English, not tied to any article.
-const OPPOSITES: ReadonlyArray<readonly [readonly string[], readonly string[]]> = [
-  [['نجح', 'نجاح', 'succeed', 'success'], ['فشل', 'إخفاق', 'أخفق', 'fail', 'failure']],
-  [['قبل', 'وافق', 'رحب', 'أيد', 'تأييد', 'ترحيب', 'welcome', 'accept', 'approve', 'support'], ['رفض', 'عارض', 'استنكر', 'استنكار', 'أدان', 'إدانة', 'ندد', 'توجس', 'reject', 'refuse', 'oppose', 'condemn']],
-  [['زيادة', 'زاد', 'رفع', 'ارتفع', 'تعزيز', 'عزز', 'increase', 'raise', 'strengthen'], ['قطع', 'خفض', 'انخفض', 'قلص', 'تقليص', 'نقص', 'عرقلة', 'عرقل', 'أضعف', 'decrease', 'cut', 'reduce', 'weaken', 'hinder']],
-  [['أعلى', 'أقصى', 'highest', 'maximum'], ['أدنى', 'خفض', 'lowest', 'minimum', 'lower']],
-  [['سهل', 'easy'], ['صعب', 'difficult', 'hard']],
-  [['طويل', 'long'], ['قصير', 'short']],
-  [['ثابت', 'constant', 'fixed'], ['متغير', 'تغير', 'تطور', 'تلون', 'changing', 'evolve']],
-  [['معتدل', 'moderate'], ['متشدد', 'متطرف', 'extremist', 'radical']],
-  [['حرية', 'حر', 'free', 'freedom'], ['مقيد', 'قيد', 'restricted', 'limited']],
-  [['شمال', 'شمالي', 'north', 'northern'], ['جنوب', 'جنوبي', 'south', 'southern']],
-  [['كبير', 'big', 'large'], ['صغير', 'small']],
-  [['حاسم', 'واضح', 'decisive', 'clear'], ['متردد', 'غامض', 'hesitant', 'unclear']],
-  [['قوي', 'قوة', 'strong'], ['ضعيف', 'ضعف', 'weak']],
-  [['فاز', 'انتصر', 'win', 'won'], ['خسر', 'هزم', 'lose', 'lost']],
-  [['بداية', 'بدأ', 'start', 'begin'], ['نهاية', 'انتهى', 'end']],
-  [['سلام', 'سلم', 'peace'], ['حرب', 'war']],
-  [['مؤقت', 'temporary'], ['دائم', 'permanent']],
-  [['قديم', 'old'], ['جديد', 'new']],
-]
 const OPPOSITE_KEYS = new Map<string, Set<string>>()
-for (const [first, second] of OPPOSITES) {
+const SYNONYM_KEYS = new Map<string, Set<string>>()
+const addAll = (map: Map<string, Set<string>>, keys: readonly string[], values: readonly string[]) => {
+  for (const key of keys) map.set(key, new Set([...(map.get(key) ?? []), ...values]))
+}
+for (const [first, second] of ANTONYM_GROUPS) {
   const firstKeys = first.flatMap(describeForLexicon)
   const secondKeys = second.flatMap(describeForLexicon)
-  for (const [keys, opposite] of [[firstKeys, secondKeys], [secondKeys, firstKeys]] as const) {
-    for (const key of keys) OPPOSITE_KEYS.set(key, new Set([...(OPPOSITE_KEYS.get(key) ?? []), ...opposite]))
-  }
+  addAll(OPPOSITE_KEYS, firstKeys, secondKeys)
+  addAll(OPPOSITE_KEYS, secondKeys, firstKeys)
+  addAll(SYNONYM_KEYS, firstKeys, firstKeys)
+  addAll(SYNONYM_KEYS, secondKeys, secondKeys)
+}
+
+/** The lexicon keys of words on the same side of an antonym group as a word (حضر and شارك), the word's own included. */
+export function findSynonymKeys(keys: readonly string[]): string[] {
+  const synonyms = new Set<string>()
+  for (const key of keys) for (const other of SYNONYM_KEYS.get(key) ?? []) synonyms.add(other)
+  return [...synonyms]
 }
 
 /** The lexicon keys opposed to a word's keys (نجح for فشل), or an empty list when it has no listed opposite. */
@@ -75,17 +89,28 @@ export function findOppositeKeys(keys: readonly string[]): string[] {
 
 /**
  * The keys a word is looked up by in the polarity lexicons: its stem and its root guess, also
- * without a و/ف/ب/ل/ك proclitic (بحرية → حرية); roots shorter than two letters are too ambiguous.
+ * without a و/ف/ب/ل/ك proclitic (بحرية → حرية), an accusative ا (قويا) or an attached pronoun
+ * (قدرتهما); a root guess of two
+ * letters is too ambiguous (أقل and قال share قل), so short words are matched by stem only.
  */
 export function describeForLexicon(word: string): string[] {
   const normalized = normalizeArabic(word)
-  const variants = /^[\u0621-\u064A]/.test(normalized) && /^[وفبلك]/.test(normalized) && normalized.length > 4 ? [normalized, normalized.slice(1)] : [normalized]
+  const arabic = /^[\u0621-\u064A]/.test(normalized)
+  const variants = arabic && /^[وفبلك]/.test(normalized) && normalized.length > 4 ? [normalized, normalized.slice(1)] : [normalized]
+  // The accusative ending of an indefinite adjective (قويا، مرتفعا) and an attached pronoun
+  // (قدرتهما، دعوتهم) are not part of the word.
+  for (const variant of [...variants]) {
+    if (!arabic || variant.length <= 4) continue
+    if (variant.endsWith('ا') && !/(?:ها|هما|نا)$/.test(variant)) variants.push(variant.slice(0, -1))
+    const pronoun = /(?:هما|هم|هن|ها|كم|نا)$/.exec(variant)
+    if (pronoun && variant.length - pronoun[0].length >= 3) variants.push(variant.slice(0, -pronoun[0].length))
+  }
   const keys = new Set<string>()
   for (const variant of variants) {
     const stem = stemWord(variant)
     keys.add(stem)
     const root = approximateRoot(stem)
-    if (root.length >= 2) keys.add(root)
+    if (root.length >= 3) keys.add(root)
   }
   return [...keys]
 }

@@ -6,7 +6,7 @@ export interface Quantity {
   index: number
 }
 
-const ARABIC_NUMBER_WORDS: Record<string, number> = {
+const ARABIC_NUMBER_SPELLINGS: Record<string, number> = {
   'واحد': 1, 'واحده': 1, 'اثنان': 2, 'اثنين': 2, 'اثنتان': 2, 'اثنتين': 2,
   'ثلاث': 3, 'ثلاثه': 3, 'اربع': 4, 'اربعه': 4, 'خمس': 5, 'خمسه': 5, 'ست': 6, 'سته': 6,
   'سبع': 7, 'سبعه': 7, 'ثماني': 8, 'ثمانيه': 8, 'ثمان': 8, 'تسع': 9, 'تسعه': 9, 'عشر': 10, 'عشره': 10,
@@ -17,6 +17,9 @@ const ARABIC_NUMBER_WORDS: Record<string, number> = {
   'الخامس': 5, 'الخامسه': 5, 'السادس': 6, 'السادسه': 6, 'السابع': 7, 'السابعه': 7, 'الثامن': 8, 'الثامنه': 8,
   'التاسع': 9, 'التاسعه': 9, 'العاشر': 10, 'العاشره': 10,
 }
+// Looked up after normalization (مئة → ميه), so the table is normalized once.
+const ARABIC_NUMBER_WORDS: Record<string, number> = Object.fromEntries(Object.entries(ARABIC_NUMBER_SPELLINGS).map(([word, value]) => [normalizeArabic(word), value]))
+
 const ENGLISH_NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
@@ -32,10 +35,19 @@ const ROMAN_NUMERALS: Record<string, number> = { II: 2, III: 3, IV: 4, V: 5, VI:
 export function readNumberWord(word: string): number | null {
   const normalized = normalizeArabic(word)
   const digits = /^(\d+(?:[.,]\d+)*)(?:st|nd|rd|th)?$/.exec(normalized)
-  if (digits) return Number(digits[1]!.replace(/,/g, ''))
+  if (digits) {
+    // 1.002.000 and 37,547,686 group thousands; 3.75 and 45,44 are decimals.
+    const written = digits[1]!
+    const grouped = /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+$/.test(written) || /^\d{1,3}(?:,\d{3})+$/.test(written)
+    const value = Number(grouped ? written.replace(/[.,]/g, '') : written.replace(',', '.'))
+    return Number.isFinite(value) ? value : null
+  }
   if (ROMAN_NUMERALS[word] !== undefined) return ROMAN_NUMERALS[word]!
   if (Object.hasOwn(ENGLISH_NUMBER_WORDS, normalized)) return ENGLISH_NUMBER_WORDS[normalized]!
   if (ARABIC_NUMBER_WORDS[normalized] !== undefined) return ARABIC_NUMBER_WORDS[normalized]!
+  // Hundreds are one word: ثلاثمئة، خمسمائة.
+  const hundreds = /^(ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(?:ميه|مايه)$/.exec(normalized)
+  if (hundreds) return ARABIC_NUMBER_WORDS[hundreds[1]!]! * 100
   if (/^[وبل]/.test(normalized) && ARABIC_NUMBER_WORDS[normalized.slice(1)] !== undefined) {
     return ARABIC_NUMBER_WORDS[normalized.slice(1)]!
   }

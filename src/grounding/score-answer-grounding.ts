@@ -1,5 +1,6 @@
 import { scoreSupport, type ScoreSupportOptions, type SupportPassage, type SupportResult } from './score-support.js'
 import { splitIntoClaims } from './split-into-claims.js'
+import type { SupportIssue } from './support-issue.js'
 
 /** A citation of the answer: a span of a source document, numbered as the answer's [n] markers number it. */
 export interface GroundingCitation {
@@ -26,7 +27,7 @@ export interface SentenceGrounding {
   supported: boolean
   supportedBy: SupportingSpan[]
   citedNumbers: number[]
-  reasons: string[]
+  issues: SupportIssue[]
 }
 
 /** How well a whole answer is supported by its citations or, without them, by the sources. */
@@ -65,7 +66,7 @@ export function scoreAnswerGrounding(
     const invalid = claim.citedNumbers.filter((n) => !numbered.some((citation) => citation.n === n))
     if (claim.citedNumbers.length > 0) {
       result = cited.length > 0 ? scoreSupport(claim.claim, cited.map(toPassage), options) : NOT_CHECKED
-      if (invalid.length > 0) result = { ...result, reasons: [...invalid.map((n) => `invalid-citation:${n}`), ...result.reasons] }
+      if (invalid.length > 0) result = { ...result, issues: [...invalid.map((n): SupportIssue => ({ kind: 'invalid-citation', n })), ...result.issues] }
     } else {
       result = numbered.length > 0 ? scoreSupport(claim.claim, numbered.map(toPassage), options) : NOT_CHECKED
       if (!result.supported) {
@@ -79,7 +80,7 @@ export function scoreAnswerGrounding(
       supported: result.supported,
       supportedBy: result.supportedBy.map(toSpan),
       citedNumbers: claim.citedNumbers,
-      reasons: result.reasons,
+      issues: result.issues,
     }
   })
   const unsupported = sentences.filter((sentence) => !sentence.supported)
@@ -93,7 +94,7 @@ export function scoreAnswerGrounding(
   }
 }
 
-const NOT_CHECKED: SupportResult = { score: 0, supported: false, supportedBy: [], reasons: ['no-passages'] }
+const NOT_CHECKED: SupportResult = { score: 0, supported: false, supportedBy: [], issues: [{ kind: 'no-passages' }] }
 
 function toPassage(citation: GroundingCitation): SupportPassage {
   return { docId: citation.docId, start: citation.start, end: citation.end, text: citation.quote }

@@ -3,10 +3,12 @@ import { normalizeArabic } from '../text/normalize-arabic.js'
 import { segmentSentences } from '../text/segment-sentences.js'
 import { stemWord } from '../text/stem-word.js'
 import { measureBigramSimilarity, spellInArabic } from '../translate/transliterate-name.js'
-import { analyzeText, type AnalyzedText, type AnalyzedWord, type EntityMention } from './analyze-text.js'
+import { analyzeText, isTitle, type AnalyzedText, type AnalyzedWord, type EntityMention } from './analyze-text.js'
 import { approximateRoot } from './approximate-root.js'
 import { measureWordSimilarity, type WordForms } from './measure-word-similarity.js'
-import { describeForLexicon, findOppositeKeys, measureNegationScope } from './polarity-words.js'
+import { DENIAL_SCOPE } from '../text/lexicon/polarity-lexicon.js'
+import { describeForLexicon, endsNegation, findOppositeKeys, findSynonymKeys, measureNegationScope } from './polarity-words.js'
+import type { SupportIssue } from './support-issue.js'
 
 /** A span of a source document offered as evidence for a claim. */
 export interface SupportPassage {
@@ -16,14 +18,16 @@ export interface SupportPassage {
   text: string
 }
 
-/** How well passages support a claim: a score in [0,1], the passages that contribute, and why. */
+/** How well passages support a claim: a score in [0,1], the passages that contribute, and why not more. */
 export interface SupportResult {
   score: number
   /** True exactly when `score >= SUPPORT_THRESHOLD`. */
   supported: boolean
   supportedBy: SupportPassage[]
-  /** Short machine-readable reasons, such as `number-mismatch:2012`, `negation-mismatch`, `missing-name:فرنسا`. */
-  reasons: string[]
+  /** What keeps the claim from full support, as typed data (`{ kind: 'number-mismatch', claim: '2012', evidence: '2011' }`). */
+  issues: SupportIssue[]
+  /** The sentences of the passages the claim was aligned with: the evidence it actually rests on. */
+  evidence?: string[]
 }
 
 /** Optional knowledge the scorer can use; without it, it stays purely lexical. */
@@ -45,9 +49,8 @@ const CAP_MISSING_NAME = 0.25
 const MATCH_FLOOR = 0.6
 // Numbers, dates and names weigh more than a content word of average length.
 const ANCHOR_WEIGHT = 1.5
-// Words (tokens) a negative word such as فشل can negate, how far a negation may stand from a
-// matched word to pair with the claim's, and how close participants sit to their predicate.
-const NEGATION_SCOPE = 3
+// How far a negation may stand from a matched word to pair with the claim's, and how close
+// participants sit to their predicate.
 const NEAR_MATCH = 3
 const ROLE_WINDOW = 4
 const NAME_SIMILARITY = 0.75
@@ -72,9 +75,13 @@ interface Unit {
   /** False when a missing match only lowers coverage (an unconfirmed nationality adjective, say). */
   required: boolean
   match: UnitMatch
-  /** Claim word indices the unit covers. */
+  /** Claim word indices the unit covers (its first occurrence). */
   first: number
   last: number
+  /** Every claim word index where the unit's word occurs (a word repeated in the claim is one unit). */
+  positions?: number[]
+  /** The gazetteer mention a unit of kind 'entity' stands for. */
+  entity?: EntityMention
 }
 
 const NO_MATCH: UnitMatch = { similarity: 0, at: [] }
@@ -94,45 +101,168 @@ export function scoreSupport(claim: string, passages: readonly SupportPassage[],
   const pool: PooledWord[] = passageTexts.flatMap((analyzed, passage) => analyzed.words.map((word) => ({ passage, word })))
   const units = collectUnits(claimText, passageTexts, pool, options)
   const counted = units.filter((unit) => unit.counted)
-  if (counted.length === 0) return { score: 0, supported: false, supportedBy: [], reasons: ['no-content'] }
+  if (counted.length === 0) return { score: 0, supported: false, supportedBy: [], issues: [{ kind: 'no-content' }] }
 
-  const reasons: string[] = []
+  const issues: SupportIssue[] = []
   const totalWeight = counted.reduce((sum, unit) => sum + unit.weight, 0)
   let score = counted.reduce((sum, unit) => sum + unit.weight * unit.match.similarity, 0) / totalWeight
   const crossLanguage = units.some((unit) => !unit.counted)
   if (crossLanguage) {
     // Only anchors could be checked: trust grows with how many there are, never beyond 0.75.
-    reasons.push('cross-language-anchors-only')
+    issues.push({ kind: 'cross-language', anchors: counted.length })
     score *= Math.min(0.75, 0.3 + 0.15 * counted.length)
   }
-  const cap = (limit: number, reason: string) => {
+  const cap = (limit: number, issue: SupportIssue) => {
     score = Math.min(score, limit)
-    reasons.push(reason)
+    issues.push(issue)
   }
+  const alignment = alignWithSentences(units, passageTexts)
   for (const unit of units) {
-    if (unit.match.similarity > 0 || !unit.required) continue
-    if (unit.kind === 'number') cap(CAP_MISMATCH, `number-mismatch:${unit.label}`)
-    else if (unit.kind === 'date') cap(CAP_MISMATCH, `date-mismatch:${unit.label}`)
-    else if (unit.kind === 'entity' || unit.kind === 'name') cap(CAP_MISSING_NAME, `missing-name:${unit.label}`)
+    if (unit.match.similarity > 0) continue
+    if (unit.kind === 'entity' || unit.kind === 'name') {
+      const conflict = findEntityConflict(unit, claimText, units, passageTexts, alignment)
+      if (conflict) cap(CAP_MISMATCH, conflict)
+      else if (unit.required) cap(CAP_MISSING_NAME, { kind: 'missing-name', claim: unit.label })
+      continue
+    }
+    // A word that could be a name (no article, no attached pronoun) right where the passages name a
+    // person: another person (وقال سامي العلي against وقال باول).
+    if (unit.kind === 'word' && unit.counted && looksLikeName(claimText.words[unit.first]!)) {
+      const conflict = findEntityConflict({ ...unit, kind: 'name' }, claimText, units, passageTexts, alignment, { steps: 1, window: 1 })
+      if (conflict) cap(CAP_MISMATCH, conflict)
+    }
+    if (!unit.required) continue
+    if (unit.kind === 'number') cap(CAP_MISMATCH, { kind: 'number-mismatch', claim: unit.label, evidence: findOtherNumber(unit, claimText, passageTexts, alignment) })
+    else if (unit.kind === 'date') cap(CAP_MISMATCH, { kind: 'date-mismatch', claim: unit.label, evidence: findOtherDate(unit, claimText, passageTexts, alignment) })
   }
-  const contributing = alignWithSentences(units, passageTexts)
   const matched = collectMatchedPositions(units, passageTexts.length)
-  if (hasNegationMismatch(claimText, units, passageTexts, matched)) cap(CAP_MISMATCH, 'negation-mismatch')
+  const negation = findNegationMismatch(claimText, units, passageTexts, matched)
+  if (negation) cap(CAP_MISMATCH, negation)
   const opposite = findOpposite(claimText, units, passageTexts, matched, options)
-  if (opposite) cap(CAP_MISMATCH, `opposite:${opposite}`)
+  if (opposite) cap(CAP_MISMATCH, { kind: 'event-contradiction', ...opposite })
   // Word order says who did what only within one language.
   const sameScript = passageTexts.every((text) => text.script === claimText.script)
-  const swapped = sameScript ? findRoleSwap(units) : null
-  if (swapped) cap(CAP_MISMATCH, `role-swap:${swapped}`)
-  if (score < SUPPORT_THRESHOLD && reasons.length === (crossLanguage ? 1 : 0)) reasons.push('low-coverage')
+  const swapped = sameScript ? findRoleSwap(units, claimText, passageTexts) : null
+  if (swapped) cap(CAP_MISMATCH, { kind: 'role-swap', ...swapped })
+  if (score < SUPPORT_THRESHOLD && issues.length === (crossLanguage ? 1 : 0)) {
+    const missing = counted.filter((unit) => unit.match.similarity < MATCH_FLOOR).map((unit) => unit.label)
+    issues.push({ kind: 'low-coverage', coverage: Math.round(score * 1000) / 1000, missing })
+  }
 
   const rounded = Math.round(score * 1000) / 1000
   return {
     score: rounded,
     supported: rounded >= SUPPORT_THRESHOLD,
-    supportedBy: passages.filter((_, index) => contributing.has(index)),
-    reasons,
+    supportedBy: passages.filter((_, index) => alignment.passages.has(index)),
+    issues,
+    evidence: alignment.sentences,
   }
+}
+
+/** The sentences a claim was aligned with: their passages, and whether a passage word lies in one of them. */
+interface Alignment {
+  passages: Set<number>
+  contains: (passage: number, wordIndex: number) => boolean
+  /** The text of the aligned sentences, in passage order. */
+  sentences: string[]
+}
+
+// How far from the passage match of the claim word beside an entity another name may stand to take its place.
+const ENTITY_SLOT_WINDOW = 3
+// Kinds of place that can stand for one another in a swap (a country for a country, a city for a city).
+const PLACE_CLASSES: Record<EntityMention['kind'], readonly string[]> = {
+  country: ['state'],
+  capital: ['state', 'city'],
+  city: ['city'],
+  region: ['region'],
+  organisation: ['organisation'],
+}
+
+/**
+ * Another name standing where the claim's missing entity or person name stands: an entity mention
+ * or a person's name of the passages, inside the aligned sentences, that the claim does not make,
+ * within a few words after the passage match of the claim's word just before it (الحكومة الفرنسية
+ * against الحكومة البلجيكية) or before the match of its word just after. A missing country or
+ * organisation noun also conflicts with one of its class anywhere in the aligned sentences.
+ */
+function findEntityConflict(
+  unit: Unit,
+  claim: AnalyzedText,
+  units: readonly Unit[],
+  passages: readonly AnalyzedText[],
+  alignment: Alignment,
+  reach: { steps: number; window: number } = { steps: 2, window: ENTITY_SLOT_WINDOW },
+): SupportIssue | null {
+  const claimIds = new Set(claim.entities.flatMap((mention) => [mention.id, ...mention.sameAs]))
+  const matchedByClaim = collectMatchedPositions(units, passages.length)
+  const isPerson = unit.kind === 'name'
+  const script = claim.words[unit.first]!.script
+  // The passage word that stands for an unclaimed entity or an unmatched name at a position, if any.
+  const competitorAt = (passage: number, index: number): { text: string; kind: EntityMention['kind'] | 'person' } | null => {
+    if (!alignment.contains(passage, index) || matchedByClaim[passage]!.has(index)) return null
+    const text = passages[passage]!
+    const mention = text.entities.find((candidate) => candidate.first <= index && index <= candidate.last && !claimIds.has(candidate.id))
+    if (mention && !isPerson) return { text: text.words.slice(mention.first, mention.last + 1).map((word) => word.text).join(' '), kind: mention.kind }
+    const name = text.names.find((candidate) => candidate.index === index && candidate.strong)
+    if (name && isPerson && text.words[index]!.script === script) {
+      const run = text.names.filter((candidate) => Math.abs(candidate.index - index) <= 1).map((candidate) => text.words[candidate.index]!.text)
+      return { text: run.join(' '), kind: 'person' }
+    }
+    return null
+  }
+  for (const { passage, index } of findSlots(unit, units, claim, reach)) {
+    const competitor = competitorAt(passage, index)
+    if (competitor) return { kind: 'entity-conflict', entity: toEntityKind(competitor.kind), claim: unit.label, evidence: competitor.text }
+  }
+  if (!unit.entity || unit.entity.isAdjective) return null
+  const classes = PLACE_CLASSES[unit.entity.kind]
+  for (const [passage, text] of passages.entries()) {
+    const rival = text.entities.find((mention) => !claimIds.has(mention.id) && alignment.contains(passage, mention.first) && PLACE_CLASSES[mention.kind].some((value) => classes.includes(value)))
+    if (rival) return { kind: 'entity-conflict', entity: toEntityKind(rival.kind), claim: unit.label, evidence: text.words.slice(rival.first, rival.last + 1).map((word) => word.text).join(' ') }
+  }
+  return null
+}
+
+/** Whether a unit names a participant rather than an event: a name, a place, a person's title, or a word the passages use as a name. */
+function isParticipant(unit: Unit, claim: AnalyzedText, passages: readonly AnalyzedText[]): boolean {
+  if (unit.kind === 'name' || unit.kind === 'entity') return true
+  if (unit.kind === 'word' && isTitle(claim.words[unit.first]!.normalized)) return true
+  return unit.match.at.some(({ passage, word }) => passages[passage]!.names.some((name) => name.index === word.index && name.strong))
+}
+
+/** A word that could be a person's name: Arabic, without the article and without an attached pronoun. */
+function looksLikeName(word: AnalyzedWord): boolean {
+  if (word.script !== 'arabic' || /^[وفبلك]?ال/.test(word.normalized) || word.normalized.length < 3) return false
+  return !/(?:ه|ها|هم|هما|هن)$/.test(word.text.replace(/[\u064B-\u065F\u0670\u0640]/g, ''))
+}
+
+function toEntityKind(kind: EntityMention['kind'] | 'person'): 'place' | 'organisation' | 'person' {
+  return kind === 'person' || kind === 'organisation' ? kind : 'place'
+}
+
+/** A number of the aligned sentences that the claim does not state, a year for a year: what the claim's number replaced. */
+function findOtherNumber(unit: Unit, claim: AnalyzedText, passages: readonly AnalyzedText[], alignment: Alignment): string | null {
+  const claimValues = new Set(claim.quantities.map((quantity) => quantity.value))
+  const isYear = (value: number) => value >= 1500 && value <= 2100 && Number.isInteger(value)
+  const wantYear = isYear(Number(unit.label))
+  for (const [passage, text] of passages.entries()) {
+    const other = text.quantities.find(
+      (quantity) => alignment.contains(passage, quantity.index) && !claimValues.has(quantity.value) && isYear(quantity.value) === wantYear,
+    )
+    if (other) return text.words[other.index]!.text
+  }
+  return null
+}
+
+/** A month (for a month) or weekday (for a weekday) of the aligned sentences that the claim does not name. */
+function findOtherDate(unit: Unit, claim: AnalyzedText, passages: readonly AnalyzedText[], alignment: Alignment): string | null {
+  const claimIds = new Set(claim.calendar.map((date) => date.id))
+  const family = claim.calendar.find((date) => date.first === unit.first)?.id.split(':')[0]
+  for (const [passage, text] of passages.entries()) {
+    const other = text.calendar.find((date) => alignment.contains(passage, date.first) && !claimIds.has(date.id) && date.id.startsWith(`${family}:`))
+    if (other) return text.words.slice(other.first, other.last + 1).map((word) => word.text).join(' ')
+  }
+  return null
 }
 
 /**
@@ -140,11 +270,9 @@ export function scoreSupport(claim: string, passages: readonly SupportPassage[],
  * weighted set cover), then keeps only the matches inside them, so a negation or a name elsewhere
  * in a long passage does not count. Returns the passages of those sentences.
  */
-function alignWithSentences(units: readonly Unit[], passages: readonly AnalyzedText[]): Set<number> {
-  const sentenceOf = passages.map((text) => {
-    const spans = segmentSentences(text.text)
-    return text.words.map((word) => spans.findIndex((span) => word.start >= span.start && word.start < span.end))
-  })
+function alignWithSentences(units: readonly Unit[], passages: readonly AnalyzedText[]): Alignment {
+  const spansOf = passages.map((text) => segmentSentences(text.text))
+  const sentenceOf = passages.map((text, passage) => text.words.map((word) => spansOf[passage]!.findIndex((span) => word.start >= span.start && word.start < span.end)))
   const siteOf = (entry: PooledWord) => `${entry.passage}:${sentenceOf[entry.passage]![entry.word.index]}`
   const matched = units.filter((unit) => unit.match.similarity >= MATCH_FLOOR)
   let remaining = matched.map((unit) => ({ weight: unit.weight * unit.match.similarity, sites: new Set(unit.match.at.map(siteOf)) }))
@@ -161,15 +289,29 @@ function alignWithSentences(units: readonly Unit[], passages: readonly AnalyzedT
     const inside = unit.match.at.filter((entry) => chosen.has(siteOf(entry)))
     if (inside.length > 0) unit.match.at = inside
   }
-  return new Set([...chosen].map((site) => Number(site.split(':')[0])))
+  const sites = [...chosen].map((site) => site.split(':').map(Number) as [number, number]).sort((first, second) => first[0] - second[0] || first[1] - second[1])
+  return {
+    passages: new Set(sites.map(([passage]) => passage)),
+    contains: (passage, wordIndex) => chosen.has(`${passage}:${sentenceOf[passage]![wordIndex]}`),
+    sentences: sites.flatMap(([passage, sentence]) => {
+      const span = spansOf[passage]![sentence]
+      return span ? [passages[passage]!.text.slice(span.start, span.end)] : []
+    }),
+  }
 }
 
 function collectUnits(claim: AnalyzedText, passages: readonly AnalyzedText[], pool: readonly PooledWord[], options: ScoreSupportOptions): Unit[] {
   const units: Unit[] = []
   const seen = new Set<string>()
+  const byKey = new Map<string, Unit>()
   const add = (key: string, unit: Unit) => {
-    if (seen.has(key)) return
+    const existing = byKey.get(key)
+    if (existing) {
+      existing.positions = [...(existing.positions ?? [existing.first]), unit.first]
+      return
+    }
     seen.add(key)
+    byKey.set(key, unit)
     units.push(unit)
   }
   const poolHasLatin = pool.some(({ word }) => word.script === 'latin')
@@ -202,7 +344,7 @@ function collectUnits(claim: AnalyzedText, passages: readonly AnalyzedText[], po
     const at = collectInPassages(passages, (text) => text.calendar.filter((candidate) => candidate.id === date.id).map((candidate) => candidate.first))
     add(`date:${date.id}`, anchorUnit('date', claim.words[date.first]!.text, at, date.first, date.last))
   }
-  for (const entity of claim.entities) add(`entity:${entity.id}`, matchEntity(entity, claim, passages, units))
+  for (const entity of claim.entities) add(`entity:${entity.id}`, matchEntity(entity, claim, passages))
   return units
 }
 
@@ -220,42 +362,40 @@ function collectInPassages(passages: readonly AnalyzedText[], find: (text: Analy
  * nationality adjective that the passages do not contradict only lowers coverage, since a claim
  * may describe (الرئيس الأميركي) what the passage names.
  */
-function matchEntity(entity: EntityMention, claim: AnalyzedText, passages: readonly AnalyzedText[], words: readonly Unit[]): Unit {
+function matchEntity(entity: EntityMention, claim: AnalyzedText, passages: readonly AnalyzedText[]): Unit {
   const label = claim.words.slice(entity.first, entity.last + 1).map((word) => word.text).join(' ')
-  const base = { kind: 'entity' as const, label, weight: ANCHOR_WEIGHT, counted: true, required: true, first: entity.first, last: entity.last }
+  const base = { kind: 'entity' as const, label, weight: ANCHOR_WEIGHT, counted: true, required: true, first: entity.first, last: entity.last, entity }
   const direct = collectInPassages(passages, (text) => text.entities.filter((mention) => mention.id === entity.id).map((mention) => mention.first))
   if (direct.length > 0) return { ...base, match: { similarity: 1, at: direct } }
 
-  const claimIds = new Set(claim.entities.map((mention) => mention.id))
+  // The claim's own places, and what stands for them (روما for الإيطالية), are not "another city".
+  const claimIds = new Set(claim.entities.flatMap((mention) => [mention.id, ...mention.sameAs]))
   const standIns = collectInPassages(passages, (text) =>
     text.entities.filter((mention) => entity.sameAs.includes(mention.id)).map((mention) => mention.first),
   )
   const otherCity = passages.some((text) =>
     text.entities.some((mention) => (mention.kind === 'city' || mention.kind === 'capital') && !claimIds.has(mention.id) && !entity.sameAs.includes(mention.id)),
   )
-  const namesBoth = entity.sameAs.some((id) => claimIds.has(id))
+  const namesBoth = entity.sameAs.some((id) => claim.entities.some((mention) => mention.id === id))
   if (standIns.length > 0 && !otherCity && !namesBoth) return { ...base, match: { similarity: 0.9, at: standIns } }
 
-  if (entity.isAdjective && !isAdjectiveContradicted(entity, passages, words)) return { ...base, weight: 1, required: false, match: NO_MATCH }
+  // A nationality adjective the passages do not give may describe what they name (الرئيس الأميركي for
+  // أوباما): it only lowers coverage, unless another name stands in its place (see findEntityConflict).
+  if (entity.isAdjective) return { ...base, weight: 1, required: false, match: NO_MATCH }
   return { ...base, match: NO_MATCH }
 }
 
-/** True when the passage word matched by the noun an adjective qualifies carries another gazetteer name. */
-function isAdjectiveContradicted(entity: EntityMention, passages: readonly AnalyzedText[], words: readonly Unit[]): boolean {
-  const heads = words.filter((unit) => unit.kind === 'word' && (unit.last === entity.first - 1 || unit.first === entity.last + 1))
-  return heads.some((head) =>
-    head.match.at.some(({ passage, word }) =>
-      passages[passage]!.entities.some((mention) => mention.id !== entity.id && Math.abs(mention.first - word.index) <= 2 && mention.first !== word.index),
-    ),
-  )
-}
+// A near-synonym from the polarity lexicon (حضر for المشاركة) matches, though less than the same word.
+const SYNONYM_SIMILARITY = 0.8
 
-function matchWord(word: WordForms & { script?: AnalyzedWord['script'] }, pool: readonly PooledWord[]): UnitMatch {
+function matchWord(word: WordForms & { script?: AnalyzedWord['script']; lexiconKeys?: readonly string[] }, pool: readonly PooledWord[]): UnitMatch {
   let best = 0
   let at: PooledWord[] = []
+  const synonyms = new Set(findSynonymKeys(word.lexiconKeys ?? []))
   for (const candidate of pool) {
     if (word.script !== undefined && candidate.word.script !== word.script) continue
-    const similarity = measureWordSimilarity(word, candidate.word)
+    let similarity = measureWordSimilarity(word, candidate.word)
+    if (similarity < SYNONYM_SIMILARITY && synonyms.size > 0 && !candidate.word.isStopword && candidate.word.lexiconKeys.some((key) => synonyms.has(key))) similarity = SYNONYM_SIMILARITY
     if (similarity > best) {
       best = similarity
       at = [candidate]
@@ -323,12 +463,19 @@ function isNear(positions: ReadonlySet<number>, index: number, distance: number)
 
 /**
  * Negation parity: the claim must negate (by a particle, or a word like رفض or فشل) an odd number
- * of times exactly when the passages do where the claim matched them. A passage negation counts
- * when its scope holds a matched word; one whose scope is unmatched but which stands in the matched
- * region pairs with a claim negation whose scope is unmatched too (لم تتمكن ~ لم تستطع,
- * غير نمطية ~ غير تقليدية), and is ignored otherwise.
+ * of times exactly when the passages do where the claim matched them. A negation counts when its
+ * scope holds a matched word; one whose scope is unmatched on each side pairs with one of the other
+ * side standing in the matched region (لم تتمكن ~ لم تستطع, غير نمطية ~ غير تقليدية), and is
+ * ignored otherwise. A claim that negates more is a negation mismatch; one that states plainly what
+ * a passage says did not or could not happen (عدم توجيه دعوة، فشلت في، لم تستطع) is an event
+ * contradiction, naming the denied claim word and the passage's words of denial.
  */
-function hasNegationMismatch(claim: AnalyzedText, units: readonly Unit[], passages: readonly AnalyzedText[], matched: readonly Set<number>[]): boolean {
+function findNegationMismatch(
+  claim: AnalyzedText,
+  units: readonly Unit[],
+  passages: readonly AnalyzedText[],
+  matched: readonly Set<number>[],
+): SupportIssue | null {
   const matchedClaimWords = new Set(units.filter((unit) => unit.match.similarity >= MATCH_FLOOR).flatMap((unit) => range(unit.first, unit.last)))
   const claimNegations = findNegations(claim)
   const unpaired = claimNegations.filter(({ index, scope }) => ![index, ...scope].some((position) => matchedClaimWords.has(position))).length
@@ -337,29 +484,63 @@ function hasNegationMismatch(claim: AnalyzedText, units: readonly Unit[], passag
   const statedPlainly = new Set(
     units.filter((unit) => unit.match.at.some(({ passage, word }) => !negated[passage]!.has(word.index))),
   )
-  const negatedPositions = matched.map(() => new Set<number>())
+  // …unless the claim negates it too: then a negated occurrence is the one it stands for.
+  const claimNegatedWords = new Set(claimNegations.flatMap(({ scope }) => scope))
+  const negatedPositions = matched.map(() => new Map<number, Unit>())
   for (const unit of units) {
-    if (unit.match.similarity < MATCH_FLOOR || statedPlainly.has(unit)) continue
-    for (const { passage, word } of unit.match.at) negatedPositions[passage]!.add(word.index)
+    const negatedInClaim = (unit.positions ?? range(unit.first, unit.last)).some((position) => claimNegatedWords.has(position))
+    if (unit.match.similarity < MATCH_FLOOR || (statedPlainly.has(unit) && !negatedInClaim)) continue
+    for (const { passage, word } of unit.match.at) negatedPositions[passage]!.set(word.index, unit)
   }
-  let passageCount = 0
-  let pairable = 0
+  // Each counted passage negation: the words that say "not" (عدم توجيه دعوة) and the claim unit it denies.
+  const counted: { phrase: string; denied: Unit | undefined }[] = []
+  const pairable: { phrase: string; denied: undefined }[] = []
   for (const [passage, text] of passages.entries()) {
     const positions = matched[passage]!
     for (const { index, scope } of findNegations(text)) {
       const isNegatorWord = text.negators.includes(index)
-      if (scope.some((position) => negatedPositions[passage]!.has(position)) || (!isNegatorWord && positions.has(index))) passageCount++
-      else if (isNear(positions, index, NEAR_MATCH)) pairable++
+      // A negation denies the claim's statement when it covers one of its event words, not only a
+      // participant: رحبت بلاد الوزير is not denied by عدم توجيه دعوة إلى الوزير.
+      const deniedUnits = scope.map((position) => negatedPositions[passage]!.get(position)).filter((unit) => unit !== undefined)
+      const denied = deniedUnits.find((unit) => !isParticipant(unit, claim, passages))
+      const phrase = text.words.slice(index, (scope.at(-1) ?? index) + 1).slice(0, 4).map((word) => word.text).join(' ')
+      if (denied || (!isNegatorWord && positions.has(index) && deniedUnits.length === 0)) counted.push({ phrase, denied })
+      else if (isNear(positions, index, NEAR_MATCH)) pairable.push({ phrase, denied: undefined })
     }
   }
-  passageCount += Math.min(pairable, unpaired)
-  return claimNegations.length % 2 !== passageCount % 2
+  // A claim negation of words the passages do not have says nothing checkable, unless a passage
+  // negation near the match pairs with it: both count then.
+  const paired = Math.min(pairable.length, unpaired)
+  const claimCount = claimNegations.length - unpaired + paired
+  const passageNegations = [...counted, ...pairable.slice(0, paired)]
+  if (claimCount % 2 === passageNegations.length % 2) return null
+  const claimWord = claimNegations.find(({ index, scope }) => [index, ...scope].some((position) => matchedClaimWords.has(position))) ?? claimNegations[0]
+  if (claimCount > passageNegations.length && claimWord) return { kind: 'negation-mismatch', claim: claim.words[claimWord.index]!.text, evidence: null }
+  // The claim states as done what the passage says did not or could not happen.
+  const denial = passageNegations.find((negation) => negation.denied) ?? passageNegations[0]
+  if (claimNegations.length === 0 && denial?.denied) return { kind: 'event-contradiction', claim: denial.denied.label, evidence: denial.phrase }
+  return { kind: 'negation-mismatch', claim: null, evidence: denial?.phrase.split(' ')[0] ?? null }
 }
 
-/** Negating particles and negative words, each with the words it can negate. */
+/**
+ * Negating particles and denial words (فشل، غاب), each with the words it can negate: up to its
+ * reach, but not past punctuation, a word that opens a new clause (لكن، فإن) or, for a noun-phrase
+ * negator, a preposition (دون تغيير في).
+ */
 function findNegations(text: AnalyzedText): { index: number; scope: number[] }[] {
-  const particles = text.negators.map((index) => ({ index, scope: range(index + 1, index + measureNegationScope(text.words[index]!.normalized)) }))
-  const words = text.words.filter((word) => word.isNegative).map((word) => ({ index: word.index, scope: range(word.index + 1, word.index + NEGATION_SCOPE) }))
+  const reach = (index: number, length: number) => {
+    const scope: number[] = []
+    const negator = text.words[index]!.normalized
+    for (let next = index + 1; next <= index + length && next < text.words.length; next++) {
+      const word = text.words[next]!
+      const previous = text.words[next - 1]!
+      if (/[،,؛;:.!?؟()«»"“”]/.test(text.text.slice(previous.end, word.start)) || endsNegation(word.normalized, negator, previous.lexiconKeys)) break
+      scope.push(next)
+    }
+    return scope
+  }
+  const particles = text.negators.map((index) => ({ index, scope: reach(index, measureNegationScope(text.words[index]!.normalized)) }))
+  const words = text.words.filter((word) => word.isNegative).map((word) => ({ index: word.index, scope: reach(word.index, DENIAL_SCOPE) }))
   return [...particles, ...words]
 }
 
@@ -367,31 +548,88 @@ function range(first: number, last: number): number[] {
   return Array.from({ length: Math.max(0, last - first + 1) }, (_, offset) => first + offset)
 }
 
-/** A claim word whose opposite (نجح/فشل, زيادة/قطع) stands in the matched part of a passage, unless the claim negates it. */
+/**
+ * A claim word whose opposite (نجح/فشل، ارتفع/تراجع) the passages state instead, unless one side
+ * negates it (السلمية against غير العنيفة agree): an opposite that stands among the passage matches
+ * of the claim's other words, nearer them than the claim word's own match, or right where the claim
+ * word should stand, next to the passage match of its neighbour word (الجزء الشرقي against الجزء
+ * الغربي). Returns both words.
+ */
 function findOpposite(
   claim: AnalyzedText,
   units: readonly Unit[],
   passages: readonly AnalyzedText[],
   matched: readonly Set<number>[],
   options: ScoreSupportOptions,
-): string | null {
+): { claim: string; evidence: string } | null {
+  const negatedIn = passages.map((text) => new Set(findNegations(text).flatMap(({ scope }) => scope)))
+  const claimNegated = new Set(findNegations(claim).flatMap(({ index, scope }) => [index, ...scope]))
+  const opposes = (candidate: AnalyzedWord, passage: number, keys: readonly string[]) =>
+    !candidate.isStopword && !negatedIn[passage]!.has(candidate.index) && candidate.lexiconKeys.some((key) => keys.includes(key))
   for (const unit of units) {
-    if (unit.kind !== 'word' || !unit.counted || unit.match.similarity >= 0.85) continue
+    if (unit.kind !== 'word' || !unit.counted) continue
     const word = claim.words[unit.first]!
     // An English word over Arabic text is opposed to what its Arabic renderings are opposed to.
     const translated = word.script === 'latin' && options.translateWord ? options.translateWord(word.normalized).flatMap(describeForLexicon) : []
     const oppositeKeys = [...word.oppositeKeys, ...findOppositeKeys(translated)]
-    if (oppositeKeys.length === 0) continue
-    if (claim.negators.some((negator) => negator < word.index && word.index - negator <= 2)) continue
+    // A claim that names both sides together (من الشمال إلى الجنوب) opposes nothing.
+    const bothSides = claim.words.some((other) => Math.abs(other.index - word.index) <= 3 && other.lexiconKeys.some((key) => oppositeKeys.includes(key)))
+    if (oppositeKeys.length === 0 || claimNegated.has(word.index) || bothSides) continue
+    // The opposite must stand nearer the rest of the claim's match than the claim word's own match
+    // does (an unmatched word has none): تحطم المسبار against هبط المسبار بنجاح, where النجاح is another event's.
+    const others = collectMatchedPositions(units.filter((other) => other !== unit), passages.length)
+    const distance = (passage: number, index: number) => {
+      let nearest = Number.POSITIVE_INFINITY
+      for (const position of others[passage]!) if (position !== index) nearest = Math.min(nearest, Math.abs(position - index))
+      return nearest
+    }
+    const own = unit.match.similarity >= 0.85 ? Math.min(...unit.match.at.map(({ passage, word }) => distance(passage, word.index))) : Number.POSITIVE_INFINITY
     for (const [passage, text] of passages.entries()) {
-      const positions = matched[passage]!
-      const opposite = text.words.find(
-        (candidate) => !candidate.isStopword && candidate.lexiconKeys.some((key) => oppositeKeys.includes(key)) && isNear(positions, candidate.index, NEAR_MATCH + 1),
-      )
-      if (opposite) return word.text
+      const opposite = text.words.find((candidate) => opposes(candidate, passage, oppositeKeys) && distance(passage, candidate.index) <= NEAR_MATCH + 1 && distance(passage, candidate.index) < own)
+      if (opposite) return { claim: word.text, evidence: opposite.text }
+    }
+    if (unit.match.similarity < 0.85) continue
+    for (const { passage, index } of findSlots(unit, units, claim)) {
+      const candidate = passages[passage]!.words[index]
+      if (candidate && opposes(candidate, passage, oppositeKeys) && !unit.match.at.some((entry) => entry.passage === passage && entry.word.index === index)) {
+        return { claim: word.text, evidence: candidate.text }
+      }
     }
   }
   return null
+}
+
+// How far from the passage match of a neighbour word another word may stand to take a claim word's place.
+const SLOT_REACH = { steps: 2, window: 2 }
+
+/**
+ * The passage positions where a claim unit "should" stand: the few words after the passage match of
+ * a matched claim word just before it, and before that of one just after, for every place the unit's
+ * word takes in the claim (`reach.steps` counts the claim's content words between, stopwords skipped).
+ */
+function findSlots(unit: Unit, units: readonly Unit[], claim: AnalyzedText, reach: { steps: number; window: number } = SLOT_REACH): { passage: number; index: number }[] {
+  const anchorAt = new Map<number, Unit>()
+  for (const other of units) {
+    if (other === unit || !other.counted || other.match.similarity < MATCH_FLOOR) continue
+    for (const position of other.positions ?? range(other.first, other.last)) anchorAt.set(position, other)
+  }
+  const slots: { passage: number; index: number }[] = []
+  for (const position of unit.positions ?? [unit.first]) {
+    const span = position === unit.first ? [unit.first, unit.last] : [position, position]
+    for (const direction of [-1, 1] as const) {
+      let steps = 0
+      for (let at = (direction < 0 ? span[0]! : span[1]!) + direction; at >= 0 && at < claim.words.length && steps < reach.steps; at += direction) {
+        const anchor = anchorAt.get(at)
+        if (anchor) {
+          for (const { passage, word } of anchor.match.at) {
+            for (let offset = 1; offset <= reach.window; offset++) slots.push({ passage, index: word.index - direction * offset })
+          }
+        }
+        if (!claim.words[at]!.isStopword) steps++
+      }
+    }
+  }
+  return slots
 }
 
 /**
@@ -399,8 +637,8 @@ function findOpposite(
  * sides of it in a passage with no occurrence in the claim's order (أعلن بن لادن عن مقتل أوباما
  * against أعلن أوباما عن مقتل بن لادن): who did what to whom is reversed though every word matches.
  */
-function findRoleSwap(units: readonly Unit[]): string | null {
-  const participants = units.filter((unit) => unit.counted && unit.kind !== 'number' && unit.kind !== 'date' && unit.match.similarity >= 0.85)
+function findRoleSwap(units: readonly Unit[], claim: AnalyzedText, passages: readonly AnalyzedText[]): { first: string; second: string } | null {
+  const participants = units.filter((unit) => unit.counted && unit.kind !== 'number' && unit.kind !== 'date' && unit.match.similarity >= 0.85 && isParticipant(unit, claim, passages))
   const predicates = units.filter((unit) => unit.kind === 'word' && unit.match.similarity >= MATCH_FLOOR)
   const near = (first: number, second: number) => Math.abs(first - second) <= ROLE_WINDOW
   for (const predicate of predicates) {
@@ -417,7 +655,7 @@ function findRoleSwap(units: readonly Unit[]): string | null {
           if (firstAt.some((position) => position < word.index) && secondAt.some((position) => position > word.index)) inOrder = true
           if (firstAt.some((position) => position > word.index) && secondAt.some((position) => position < word.index)) swapped = true
         }
-        if (swapped && !inOrder) return `${first.label}/${second.label}`
+        if (swapped && !inOrder) return { first: first.label, second: second.label }
       }
     }
   }

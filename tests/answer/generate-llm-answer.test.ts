@@ -46,7 +46,7 @@ function createAnswerer(clientOptions: Partial<OpenAICompatibleClientOptions> = 
 
 function scoreGrounding(answer: string, citations: readonly Citation[]): AskResponse['grounding'] {
   const result = scoreSupport(answer.replace(/\[\d+\]/g, ''), citations.map(({ docId, start, end, quote }) => ({ docId, start, end, text: quote })))
-  return { score: result.score, supported: result.supported, explanation: result.reasons.join(', ') }
+  return { score: result.score, supported: result.supported, explanation: result.issues.map((issue) => issue.kind).join(', ') }
 }
 
 /** Replies to answer requests with `write(request)`; query rewrites get `rewrite` (or the question echoed back). */

@@ -34,15 +34,34 @@ describe('npm run grounding', () => {
     const { code, stdout, stderr } = await scoreAnswers([ANSWERS, '--out', outDirectory])
     expect(code, stderr).toBe(0)
     expect(stdout).toMatch(/^cited-right\s.*supported$/m)
-    expect(stdout).toMatch(/^cited-wrong-year\s.*unsupported number-mismatch:2012$/m)
+    expect(stdout).toMatch(/^cited-wrong-year\s.*unsupported the number 2012 differs from the source \(2011\)$/m)
     expect(stdout).toMatch(/^uncited\s.*supported$/m)
-    expect(stdout).toMatch(/^invented\s.*unsupported invalid-citation:1$/m)
+    expect(stdout).toMatch(/^invented\s.*unsupported citation \[1\] does not exist$/m)
     const report = EvalReportSchema.parse(JSON.parse(await readFile(join(outDirectory, 'report.json'), 'utf8')))
     expect(report.tool).toBe('sanad-grounding')
     expect(Object.keys(report.byKind).sort()).toEqual(['system-a', 'system-b'])
     expect(report.metrics.faithfulness).toBe(0.5)
-    expect(report.results.find((result) => result.id === 'invented')!.failures).toEqual(['unsupported-sentence', 'citation-not-found'])
+    expect(report.results.find((result) => result.id === 'invented')!.failures).toEqual(['unsupported-sentence', 'citation-not-found', 'off-question'])
     expect(await readFile(join(outDirectory, 'report.html'), 'utf8')).toContain('sanad grounding report')
+  }, 150_000)
+
+  it('should read RAGAS samples and ALCE result files and write per-record and aggregate results', async () => {
+    const ragas = await scoreAnswers([join(PROJECT_DIRECTORY, 'docs', 'examples', 'ragas-samples.jsonl'), '--out', join(outDirectory, 'ragas')])
+    expect(ragas.code, ragas.stderr).toBe(0)
+    expect(ragas.stdout).toMatch(/^ragas-right\s+ragas\s.*supported$/m)
+    expect(ragas.stdout).toMatch(/^ragas-wrong-count\s.*unsupported the number 3000 differs from the source \(خمسمئة\)$/m)
+    expect(ragas.stdout).toMatch(/^ragas-off-question\s.*unsupported the cited evidence does not cover .*البحري/m)
+    const lines = (await readFile(join(outDirectory, 'ragas', 'results.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { id: string; format: string; supported: boolean; faithfulness: number })
+    expect(lines.map((line) => [line.id, line.format, line.supported])).toEqual([['ragas-right', 'ragas', true], ['ragas-wrong-count', 'ragas', false], ['ragas-off-question', 'ragas', false]])
+    const summary = JSON.parse(await readFile(join(outDirectory, 'ragas', 'summary.json'), 'utf8')) as { overall: { count: number; faithfulness: number }; byFormat: Record<string, unknown> }
+    expect(summary.overall).toMatchObject({ count: 3, faithfulness: expect.closeTo(2 / 3, 3) })
+    expect(Object.keys(summary.byFormat)).toEqual(['ragas'])
+
+    const alce = await scoreAnswers([join(PROJECT_DIRECTORY, 'docs', 'examples', 'alce-result.json'), '--out', join(outDirectory, 'alce')])
+    expect(alce.code, alce.stderr).toBe(0)
+    const report = EvalReportSchema.parse(JSON.parse(await readFile(join(outDirectory, 'alce', 'report.json'), 'utf8')))
+    expect(report.results.map((result) => [result.id, result.format, result.citationRecall])).toEqual([['alce-cited', 'alce', 1], ['alce-wrong-citation', 'alce', 0]])
+    expect(await readFile(join(outDirectory, 'alce', 'report.html'), 'utf8')).toContain('alce-wrong-citation')
   }, 150_000)
 
   it('should exit 1 below a threshold and 2 on a malformed line', async () => {

@@ -4,12 +4,14 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SanadError } from '../../src/errors/sanad-error.js'
 import {
+  HELD_OUT_SUPPORT_PAIRS_PATH,
   loadQuestionSet,
   loadSupportPairs,
   type QuestionKind,
   type QuestionSet,
   type SupportPairSet,
 } from '../../src/eval/question-set.js'
+import { isHeldOutSource } from '../../src/eval/split-support-pairs.js'
 
 const ARTICLE_PATH = new URL('../../index/sources/article.txt', import.meta.url)
 
@@ -107,34 +109,71 @@ describe('questions.json', () => {
   })
 })
 
-describe('support-pairs.json', () => {
-  it('should hold at least 130 pairs with both labels well represented', () => {
-    const supported = pairs.filter((pair) => pair.supported).length
-    expect(pairs.length).toBeGreaterThanOrEqual(130)
-    expect(supported / pairs.length).toBeGreaterThan(0.4)
-    expect(supported / pairs.length).toBeLessThan(0.6)
+describe('support-pairs.json and support-pairs.heldout.json', () => {
+  let heldOut: SupportPairSet
+  let sources: Map<string, string>
+
+  beforeAll(async () => {
+    heldOut = await loadSupportPairs(HELD_OUT_SUPPORT_PAIRS_PATH)
+    const arcd = JSON.parse(await readFile(new URL('../../datasets/support-sources/arcd-paragraphs.json', import.meta.url), 'utf8')) as { id: string; paragraphs: string[] }[]
+    sources = new Map([
+      ['article', article],
+      ...(await Promise.all(['economy', 'culture', 'politics', 'science'].map(async (id) => [id, await readFile(new URL(`../../datasets/multi/articles/${id}.txt`, import.meta.url), 'utf8')] as [string, string]))),
+      ...arcd.map((entry): [string, string] => [entry.id, entry.paragraphs.join('\n')]),
+    ])
   })
 
-  it('should give every pair a unique id', () => {
-    const ids = pairs.map((pair) => pair.id)
+  it('should hold at least 600 pairs, a held-out part of at least a quarter, and both labels well represented in each', () => {
+    expect(pairs.length + heldOut.length).toBeGreaterThanOrEqual(600)
+    expect(heldOut.length / (pairs.length + heldOut.length)).toBeGreaterThan(0.25)
+    for (const part of [pairs, heldOut]) {
+      const supported = part.filter((pair) => pair.supported).length / part.length
+      expect(supported).toBeGreaterThan(0.3)
+      expect(supported).toBeLessThan(0.7)
+    }
+  })
+
+  it('should give every pair a unique id across both parts', () => {
+    const ids = [...pairs, ...heldOut].map((pair) => pair.id)
     expect(new Set(ids).size).toBe(ids.length)
   })
 
-  it('should copy every passage exactly from the article', () => {
-    const missing = pairs.filter((pair) => !article.includes(pair.passage)).map((pair) => pair.id)
+  it('should hold out whole documents, by the hash rule, and never the seed article', () => {
+    expect(heldOut.every((pair) => pair.source !== undefined && isHeldOutSource(pair.source))).toBe(true)
+    expect(pairs.every((pair) => !isHeldOutSource(pair.source ?? 'article'))).toBe(true)
+    expect(new Set(heldOut.map((pair) => pair.source)).has('article')).toBe(false)
+    expect(new Set(heldOut.map((pair) => pair.source)).size).toBeGreaterThanOrEqual(10)
+  })
+
+  it('should copy every passage exactly from its source document', () => {
+    const missing = [...pairs, ...heldOut].filter((pair) => !sources.get(pair.source ?? 'article')?.includes(pair.passage)).map((pair) => pair.id)
     expect(missing).toEqual([])
   })
 
-  it('should include English claims with both labels', () => {
-    const english = pairs.filter((pair) => pair.perturbation === 'english')
-    expect(english.length).toBeGreaterThanOrEqual(10)
-    expect(new Set(english.map((pair) => pair.supported))).toEqual(new Set([true, false]))
+  it('should include English claims, questions and hand-written pairs with both labels in both parts', () => {
+    for (const part of [pairs, heldOut]) {
+      for (const subset of [part.filter((pair) => pair.perturbation === 'english'), part.filter((pair) => pair.question), part.filter((pair) => pair.origin === 'hand')]) {
+        expect(subset.length).toBeGreaterThanOrEqual(10)
+        expect(new Set(subset.map((pair) => pair.supported))).toEqual(new Set([true, false]))
+      }
+    }
   })
 
-  it('should label every content-changing perturbation as unsupported', () => {
-    const changing = new Set(['number', 'date', 'name', 'negation', 'unrelated', 'partial', 'entity-swap'])
-    const mislabelled = pairs.filter((pair) => changing.has(pair.perturbation) && pair.supported).map((pair) => pair.id)
+  it('should label every content-changing perturbation as unsupported, and verbatim ones as supported', () => {
+    const changing = new Set(['number', 'date', 'name', 'negation', 'unrelated', 'partial', 'entity-swap', 'organisation', 'event-contradiction', 'antonym', 'off-question'])
+    const verbatim = new Set(['none', 'clause', 'on-question'])
+    const mislabelled = [...pairs, ...heldOut].filter((pair) => (changing.has(pair.perturbation) && pair.supported) || (verbatim.has(pair.perturbation) && !pair.supported)).map((pair) => pair.id)
     expect(mislabelled).toEqual([])
+  })
+
+  it('should cover swaps in inflected forms, event contradictions and off-question answers', () => {
+    const all = [...pairs, ...heldOut]
+    const count = (perturbation: string) => all.filter((pair) => pair.perturbation === perturbation).length
+    expect(count('entity-swap')).toBeGreaterThanOrEqual(60)
+    expect(count('event-contradiction') + count('antonym')).toBeGreaterThanOrEqual(40)
+    expect(count('off-question')).toBeGreaterThanOrEqual(40)
+    // Feminine, definite and clitic forms of nationality adjectives are among the swaps.
+    expect(all.some((pair) => pair.perturbation === 'entity-swap' && /(^|\s)(ال|وال|بال|لل)\S+ية(\s|$)/.test(pair.claim))).toBe(true)
   })
 })
 

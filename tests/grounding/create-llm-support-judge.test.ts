@@ -23,7 +23,7 @@ describe('createLlmSupportJudge', () => {
   it('should send the claim and numbered passages with the judge prompt and read the verdict', async () => {
     server.setHandler(() => ({ type: 'completion', content: '{"supported": true, "score": 0.82}' }))
     const result = await judge()('قتل بن لادن في 2011', [PASSAGE])
-    expect(result).toEqual({ score: 0.82, supported: true, supportedBy: [PASSAGE], reasons: ['llm-judge'] })
+    expect(result).toEqual({ score: 0.82, supported: true, supportedBy: [PASSAGE], issues: [] })
     const prompt = server.requests.at(-1)!.body.messages[0].content as string
     expect(prompt).toContain('<claim>\nقتل بن لادن في 2011\n</claim>')
     expect(prompt).toContain('[1] أعلن اوباما مقتل بن لادن')

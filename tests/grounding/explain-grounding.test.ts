@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { explainGrounding } from '../../src/grounding/explain-grounding.js'
 import type { AnswerGrounding, SentenceGrounding } from '../../src/grounding/score-answer-grounding.js'
+import type { SupportIssue } from '../../src/grounding/support-issue.js'
 
-function sentence(supported: boolean, reasons: string[] = []): SentenceGrounding {
-  return { text: 'x', support: supported ? 0.9 : 0.2, supported, supportedBy: [], citedNumbers: [], reasons }
+function sentence(supported: boolean, issues: SupportIssue[] = []): SentenceGrounding {
+  return { text: 'x', support: supported ? 0.9 : 0.2, supported, supportedBy: [], citedNumbers: [], issues }
 }
 
 function grounding(sentences: SentenceGrounding[]): AnswerGrounding {
@@ -20,7 +21,7 @@ describe('explainGrounding', () => {
   })
 
   it('should give the first reason of the first unsupported sentence', () => {
-    const result = grounding([sentence(true), sentence(false, ['number-mismatch:2012', 'low-coverage'])])
+    const result = grounding([sentence(true), sentence(false, [{ kind: 'number-mismatch', claim: '2012', evidence: null }, { kind: 'low-coverage', coverage: 0.3, missing: [] }])])
     expect(explainGrounding(result, 'en')).toContain('the number 2012 is not in the source')
     expect(explainGrounding(result, 'ar')).toContain('الرقم 2012 غير وارد في المصدر')
   })

@@ -32,7 +32,7 @@ describe('scoreAnswerGrounding', () => {
 
   it('should flag a marker that names no citation', () => {
     const result = scoreAnswerGrounding('قُتل بن لادن [4].', [cite(1, 'مقتل بن لادن')], { findSupport })
-    expect(result.sentences[0]!.reasons).toContain('invalid-citation:4')
+    expect(result.sentences[0]!.issues).toContainEqual({ kind: 'invalid-citation', n: 4 })
     expect(result.sentences[0]!.supported).toBe(false)
   })
 
@@ -49,7 +49,7 @@ describe('scoreAnswerGrounding', () => {
     expect(result.supported).toBe(false)
     expect(result.faithfulness).toBe(0.5)
     expect(result.score).toBeLessThan(0.7)
-    expect(result.unsupported.map((sentence) => sentence.reasons)).toEqual([expect.arrayContaining(['missing-name:فرنسا'])])
+    expect(result.unsupported.map((sentence) => sentence.issues)).toEqual([expect.arrayContaining([expect.objectContaining({ claim: 'فرنسا' })])])
   })
 
   it('should score an answer without claims as unsupported with score 0', () => {

@@ -1,12 +1,11 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { summarizeRelevance } from '../../grounding/create-grounding-scorer.js'
 import { createSupportFinder, type FindSupport } from '../../grounding/create-support-finder.js'
-import { explainGrounding } from '../../grounding/explain-grounding.js'
-import { GroundingRequestSchema, GroundingResponseSchema, type GroundingResponse } from '../../grounding/grounding-schemas.js'
-import { resolveCitations } from '../../grounding/resolve-citations.js'
-import { scoreAnswerGrounding } from '../../grounding/score-answer-grounding.js'
+import { createWordWeigher } from '../../grounding/create-word-weigher.js'
+import { GroundingInputSchema, GroundingResponseSchema, type GroundingResponse } from '../../grounding/grounding-schemas.js'
+import { scoreGroundingRecord, type GroundingSources } from '../../grounding/score-grounding-record.js'
 import type { ScoreSupportOptions } from '../../grounding/score-support.js'
-import { detectLanguage } from '../../text/detect-language.js'
 import type { AppEnv } from '../app-env.js'
 import { requireJsonContent, validateJson } from '../middleware/validate-request.js'
 
@@ -23,24 +22,31 @@ export interface GroundingRouteDependencies {
  * POST /api/grounding: scores any answer (sanad's or another system's) against the sources. Each
  * citation is a quote, found in the sources, or a span; they are numbered [1], [2]… in order, as the
  * answer's markers number them. Citations that cannot be located are reported, and sentences that
- * cite them are unsupported.
+ * cite them are unsupported. A RAGAS sample is scored against its retrieved contexts and an ALCE
+ * record against its docs; with a question, relevance is judged too.
  */
 export function createGroundingRoute(dependencies: GroundingRouteDependencies): Hono<AppEnv> {
   const route = new Hono<AppEnv>()
-  const findSupport =
-    dependencies.findSupport ?? createSupportFinder([...dependencies.documents].map(([docId, text]) => ({ docId, text })), dependencies.scoreOptions)
+  const documents = [...dependencies.documents].map(([docId, text]) => ({ docId, text }))
+  const sources: GroundingSources = {
+    documents,
+    findSupport: dependencies.findSupport ?? createSupportFinder(documents, dependencies.scoreOptions),
+    weighWord: createWordWeigher(documents.map((document) => document.text)),
+  }
 
-  route.post('/api/grounding', requireJsonContent, validateJson(GroundingRequestSchema), (c) => {
-    const request = c.req.valid('json')
-    const { resolved, unresolved } = resolveCitations(request.citations ?? [], dependencies.documents)
-    const grounding = scoreAnswerGrounding(request.answer, request.citations ? resolved : undefined, { ...dependencies.scoreOptions, findSupport })
+  route.post('/api/grounding', requireJsonContent, validateJson(GroundingInputSchema), (c) => {
+    const scored = scoreGroundingRecord(c.req.valid('json'), sources, dependencies.scoreOptions)
+    const { resolved, unresolved } = scored.citations
     const response: GroundingResponse = {
-      score: grounding.score,
-      supported: grounding.supported,
-      faithfulness: grounding.faithfulness,
-      explanation: explainGrounding(grounding, detectLanguage(request.answer)),
-      sentences: grounding.sentences,
-      unsupported: grounding.unsupported,
+      format: scored.format,
+      score: scored.score,
+      supported: scored.supported,
+      faithfulness: scored.grounding.faithfulness,
+      explanation: scored.explanation,
+      issues: scored.issues,
+      ...(scored.relevance ? { relevance: summarizeRelevance(scored.relevance) } : {}),
+      sentences: scored.grounding.sentences,
+      unsupported: scored.grounding.unsupported,
       citations: [
         ...resolved.map((citation) => ({ n: citation.n, docId: citation.docId, start: citation.start, end: citation.end, quote: citation.quote, resolved: true as const })),
         ...unresolved.map((citation) => ({ ...citation, resolved: false as const })),
@@ -56,12 +62,14 @@ export function createGroundingRoute(dependencies: GroundingRouteDependencies): 
 export const GROUNDING_OPENAPI_PATHS = {
   '/api/grounding': {
     post: {
-      summary: 'Score how well an answer is supported by the sources',
+      summary: 'Score how well an answer is supported by the sources (sanad, RAGAS or ALCE shape)',
       description:
         'Splits the answer into sentences and scores each with the offline, Arabic-aware support scorer: against the citations its [n] markers name ' +
         '(citations are numbered in order), or, without markers, against all citations and then the best sentences of the sources. ' +
-        'Numbers, dates and names must match and negations must agree; a sentence is supported at a score of 0.5 or more.',
-      requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(GroundingRequestSchema, 'input') } } },
+        'Numbers, dates, places and names must match, negations and events must agree; a sentence is supported at a score of 0.5 or more. ' +
+        'The body is sanad\'s shape ({ answer, citations?, question? }), a RAGAS sample ({ user_input, response, retrieved_contexts }, scored against its contexts) ' +
+        'or an ALCE record ({ question, output, docs }, whose [n] markers cite docs[n-1]). With a question, an answer whose evidence does not answer it is not supported.',
+      requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(GroundingInputSchema, 'input') } } },
       responses: {
         '200': { description: 'The grounding of the answer, sentence by sentence.', content: { 'application/json': { schema: toJsonSchema(GroundingResponseSchema, 'output') } } },
         '400': { description: 'Invalid input: malformed JSON, a schema violation or an unknown field.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
