@@ -2,6 +2,8 @@ import type { Sentence } from '../chunk/corpus.js'
 import type { SanadIndex } from '../index/sanad-index.js'
 import type { RetrievedChunk } from '../retrieve/hybrid-retriever.js'
 import { ARABIC_MONTHS, ENGLISH_MONTHS } from '../text/calendar-words.js'
+import { ENGLISH_NEGATORS, NEGATING_PARTICLES, NOMINAL_NEGATORS } from '../text/lexicon/polarity-lexicon.js'
+import { normalizeArabic } from '../text/normalize-arabic.js'
 import type { Token } from '../text/tokenize.js'
 import type { QuestionAnalysis, QuestionKind } from './analyze-question.js'
 import { answerAboutTheDocument } from './answer-about-the-document.js'
@@ -34,7 +36,8 @@ const LIST_ITEMS = 4
 const LIST_SHARE_OF_BEST = 0.75
 // A refusal names the missing detail when the best sentence has most of the question's words.
 const TOPIC_PRESENT_SHARE = 0.5
-const NEGATIONS = new Set(['لم', 'لن', 'لا', 'ليس', 'ليست', 'غير', 'عدم', 'بدون', 'دون', 'not', 'no', 'never', 'without'])
+// Negation words, from the one polarity lexicon the grounding judge reads too (normalized: ليس stays).
+const NEGATIONS: ReadonlySet<string> = new Set([...Object.keys(NEGATING_PARTICLES), ...NOMINAL_NEGATORS, ...ENGLISH_NEGATORS].map((word) => normalizeArabic(word)))
 
 /** What the answerer saw and decided for one question, for a trace callback (debugging, evaluation). */
 export interface AnswerTrace {
