@@ -39,6 +39,8 @@ export interface Sanad {
   /** Why the index was rebuilt at load, or null when it was loaded as it was. */
   rebuildReason: string | null
   buildTimings: BuildTimings | null
+  /** Milliseconds each part of the composition took: loading (or building) the index, opening the dictionary, the rest. */
+  startupMs: { index: number; dictionary: number; answerer: number }
 }
 
 /**
@@ -47,9 +49,12 @@ export interface Sanad {
  * configured, the LLM answerer. Used by the server, the evaluation and the benchmark alike.
  */
 export async function composeSanad(config: Config): Promise<Sanad> {
+  const started = performance.now()
   const { index, rebuildReason, buildTimings } = await loadOrBuildIndex(createIndexLocation(config))
+  const indexLoaded = performance.now()
   // With the English–Arabic dictionary, English sentences are checked word by word against Arabic sources.
   const { options: supportOptions, dictionary } = await loadScoreOptions(config.DICTIONARY_DIR)
+  const dictionaryOpened = performance.now()
   const retriever = new HybridRetriever(index, config.TOP_K)
   const documents = [...index.documents.values()].map(({ id, text }) => ({ docId: id, text }))
   const findSupport = createSupportFinder(documents, supportOptions)
@@ -79,5 +84,6 @@ export async function composeSanad(config: Config): Promise<Sanad> {
       ? { source: 'bundled', path: 'data/freedict-eng-ara', headwords: dictionary.headwordCount }
       : { source: 'DICTIONARY_DIR', path: dictionary.directory, headwords: dictionary.headwordCount }
     : null
-  return { index, retriever, answerer, supportOptions, findSupport, englishDictionary, rebuildReason, buildTimings }
+  const startupMs = { index: indexLoaded - started, dictionary: dictionaryOpened - indexLoaded, answerer: performance.now() - dictionaryOpened }
+  return { index, retriever, answerer, supportOptions, findSupport, englishDictionary, rebuildReason, buildTimings, startupMs }
 }

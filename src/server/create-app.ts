@@ -23,7 +23,7 @@ import { createAskRoute } from './routes/ask-route.js'
 import { createChatRoute } from './routes/chat-route.js'
 import { createDocsRoute } from './routes/docs-route.js'
 import { createDocumentsRoute } from './routes/documents-route.js'
-import { createGroundingRoute, GROUNDING_OPENAPI_PATHS } from './routes/grounding-route.js'
+import { createGroundingRoute, describeGroundingRoute } from './routes/grounding-route.js'
 import { createHealthRoute } from './routes/health-route.js'
 import { createOpenAIRoute } from './routes/openai-route.js'
 import { TokenBucketLimiter } from './token-bucket-limiter.js'
@@ -135,7 +135,7 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
       version: dependencies.version,
       questionMaxCharacters,
       apiKeyRequired: Boolean(settings.API_KEY),
-      extraPaths: GROUNDING_OPENAPI_PATHS,
+      describeExtraPaths: describeGroundingRoute,
     }),
   )
   if (dependencies.fontDirectory) {

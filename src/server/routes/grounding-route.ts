@@ -52,23 +52,25 @@ export function createGroundingRoute(dependencies: GroundingRouteDependencies): 
   return route
 }
 
-/** The OpenAPI operation of POST /api/grounding, generated from the same zod schemas, for `extraRoutes`. */
-export const GROUNDING_OPENAPI_PATHS = {
-  '/api/grounding': {
-    post: {
-      summary: 'Score how well an answer is supported by the sources',
-      description:
-        'Splits the answer into sentences and scores each with the offline, Arabic-aware support scorer: against the citations its [n] markers name ' +
-        '(citations are numbered in order), or, without markers, against all citations and then the best sentences of the sources. ' +
-        'Numbers, dates and names must match and negations must agree; a sentence is supported at a score of 0.5 or more.',
-      requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(GroundingRequestSchema, 'input') } } },
-      responses: {
-        '200': { description: 'The grounding of the answer, sentence by sentence.', content: { 'application/json': { schema: toJsonSchema(GroundingResponseSchema, 'output') } } },
-        '400': { description: 'Invalid input: malformed JSON, a schema violation or an unknown field.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
-        '415': { description: 'The body is not declared as JSON.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+/** The OpenAPI operation of POST /api/grounding, generated from the same zod schemas, for the docs route to call on demand. */
+export function describeGroundingRoute(): Record<string, unknown> {
+  return {
+    '/api/grounding': {
+      post: {
+        summary: 'Score how well an answer is supported by the sources',
+        description:
+          'Splits the answer into sentences and scores each with the offline, Arabic-aware support scorer: against the citations its [n] markers name ' +
+          '(citations are numbered in order), or, without markers, against all citations and then the best sentences of the sources. ' +
+          'Numbers, dates and names must match and negations must agree; a sentence is supported at a score of 0.5 or more.',
+        requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(GroundingRequestSchema, 'input') } } },
+        responses: {
+          '200': { description: 'The grounding of the answer, sentence by sentence.', content: { 'application/json': { schema: toJsonSchema(GroundingResponseSchema, 'output') } } },
+          '400': { description: 'Invalid input: malformed JSON, a schema violation or an unknown field.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+          '415': { description: 'The body is not declared as JSON.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+        },
       },
     },
-  },
+  }
 }
 
 function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
