@@ -1,6 +1,9 @@
 import { createLlmAnswerer } from './answer/create-llm-answerer.js'
 import { createQuestionAnswerer } from './answer/create-question-answerer.js'
+import type { AskResponse } from './answer/answer-schemas.js'
 import type { QuestionAnswerer } from './answer/question-answerer.js'
+import { createCachingAnswerer, type AnswerCacheStatistics } from './cache/create-caching-answerer.js'
+import { LruByteCache } from './cache/lru-byte-cache.js'
 import { createIndexLocation } from './config/create-index-location.js'
 import type { Config } from './config/load-config.js'
 import { createGroundingScorer } from './grounding/create-grounding-scorer.js'
@@ -8,6 +11,7 @@ import { createSupportFinder, type FindSupport } from './grounding/create-suppor
 import { loadScoreOptions } from './grounding/load-score-options.js'
 import type { ScoreSupportOptions } from './grounding/score-support.js'
 import type { BuildTimings } from './index/build-index.js'
+import { computeIndexChecksum } from './index/compute-index-checksum.js'
 import { loadOrBuildIndex } from './index/load-or-build-index.js'
 import type { SanadIndex } from './index/sanad-index.js'
 import { OpenAICompatibleClient } from './llm/openai-compatible-client.js'
@@ -34,6 +38,8 @@ export interface Sanad {
   supportOptions: ScoreSupportOptions
   /** Finds the best support in the sources for a claim without citations; shared by answers and POST /api/grounding. */
   findSupport: FindSupport
+  /** The answer cache's counters (null: ANSWER_CACHE_BYTES is 0). */
+  readAnswerCache: (() => AnswerCacheStatistics) | null
   /** The English–Arabic dictionary English questions are translated with (null: none found). */
   englishDictionary: EnglishDictionaryInfo | null
   /** Why the index was rebuilt at load, or null when it was loaded as it was. */
@@ -70,7 +76,7 @@ export async function composeSanad(config: Config): Promise<Sanad> {
         supportOptions,
       })
     : undefined
-  const answerer = createQuestionAnswerer({
+  const uncachedAnswerer = createQuestionAnswerer({
     index,
     retriever,
     defaultTopK: config.TOP_K,
@@ -79,11 +85,18 @@ export async function composeSanad(config: Config): Promise<Sanad> {
     translateQuery: createQueryTranslator({ dictionaryDirectory: dictionary?.directory ?? BUNDLED_DICTIONARY_DIRECTORY, index, dictionary }),
     llm,
   })
+  // Answers are a function of the index and the request; the LLM answerer decodes greedily (temperature 0), so its answers are cached too.
+  const cachingAnswerer =
+    config.ANSWER_CACHE_BYTES > 0
+      ? createCachingAnswerer(uncachedAnswerer, { cache: new LruByteCache<AskResponse>(config.ANSWER_CACHE_BYTES), indexChecksum: computeIndexChecksum(index.manifest), llmSamples: false })
+      : null
+  const answerer = cachingAnswerer ?? uncachedAnswerer
   const englishDictionary: EnglishDictionaryInfo | null = dictionary
     ? dictionary.directory === BUNDLED_DICTIONARY_DIRECTORY
       ? { source: 'bundled', path: 'data/freedict-eng-ara', headwords: dictionary.headwordCount }
       : { source: 'DICTIONARY_DIR', path: dictionary.directory, headwords: dictionary.headwordCount }
     : null
   const startupMs = { index: indexLoaded - started, dictionary: dictionaryOpened - indexLoaded, answerer: performance.now() - dictionaryOpened }
-  return { index, retriever, answerer, supportOptions, findSupport, englishDictionary, rebuildReason, buildTimings, startupMs }
+  const readAnswerCache = cachingAnswerer ? () => cachingAnswerer.statistics() : null
+  return { index, retriever, answerer, supportOptions, findSupport, englishDictionary, readAnswerCache, rebuildReason, buildTimings, startupMs }
 }

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const { version } = JSON.parse(await readFile(`${PROJECT_DIRECTORY}package.json`, 'utf8')) as { version: string }
 
   const configRead = performance.now()
-  const { index, answerer, supportOptions, findSupport, englishDictionary, rebuildReason, buildTimings, startupMs } = await composeSanad(config)
+  const { index, answerer, supportOptions, findSupport, englishDictionary, readAnswerCache, rebuildReason, buildTimings, startupMs } = await composeSanad(config)
   const composed = performance.now()
   if (rebuildReason) logger.warn('index rebuilt', { reason: rebuildReason, timingsMs: buildTimings, directory: config.INDEX_DIR })
   else logger.info('index loaded', { directory: config.INDEX_DIR })
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     supportOptions,
     findSupport,
     englishDictionary,
+    ...(readAnswerCache ? { readAnswerCache } : {}),
     settings: config,
     logger,
     version,

@@ -57,6 +57,8 @@ export interface AppDependencies {
   findSupport?: FindSupport
   /** The English–Arabic dictionary in use, reported by /api/health (null: English questions are refused). */
   englishDictionary?: Health['englishDictionary']
+  /** The answer cache's counters, reported by /api/health (none: no cache). */
+  readAnswerCache?: () => NonNullable<Health['answerCache']>
 }
 
 /** The Content-Security-Policy of the UI: everything from this origin, nothing inline, no framing. */
