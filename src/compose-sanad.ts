@@ -1,8 +1,7 @@
 import { createLlmAnswerer } from './answer/create-llm-answerer.js'
 import { createQuestionAnswerer } from './answer/create-question-answerer.js'
-import type { AskResponse } from './answer/answer-schemas.js'
 import type { QuestionAnswerer } from './answer/question-answerer.js'
-import { createCachingAnswerer, type AnswerCacheStatistics } from './cache/create-caching-answerer.js'
+import { createCachingAnswerer, type AnswerCacheStatistics, type CachedAnswer } from './cache/create-caching-answerer.js'
 import { LruByteCache } from './cache/lru-byte-cache.js'
 import { createIndexLocation } from './config/create-index-location.js'
 import type { Config } from './config/load-config.js'
@@ -88,7 +87,7 @@ export async function composeSanad(config: Config): Promise<Sanad> {
   // Answers are a function of the index and the request; the LLM answerer decodes greedily (temperature 0), so its answers are cached too.
   const cachingAnswerer =
     config.ANSWER_CACHE_BYTES > 0
-      ? createCachingAnswerer(uncachedAnswerer, { cache: new LruByteCache<AskResponse>(config.ANSWER_CACHE_BYTES), indexChecksum: computeIndexChecksum(index.manifest), llmSamples: false })
+      ? createCachingAnswerer(uncachedAnswerer, { cache: new LruByteCache<CachedAnswer>(config.ANSWER_CACHE_BYTES), indexChecksum: computeIndexChecksum(index.manifest), llmSamples: false })
       : null
   const answerer = cachingAnswerer ?? uncachedAnswerer
   const englishDictionary: EnglishDictionaryInfo | null = dictionary

@@ -7,7 +7,7 @@ import type { CacheStatistics, LruByteCache } from './lru-byte-cache.js'
 /** What the caching answerer is built from. */
 export interface CachingAnswererOptions {
   /** The store, shared by every answerer that should share answers; its budget bounds the memory. */
-  cache: LruByteCache<AskResponse>
+  cache: LruByteCache<CachedAnswer>
   /** The checksum of the index `answerer` answers from (computeIndexChecksum of its manifest). */
   indexChecksum: string
   /**
@@ -28,6 +28,25 @@ export interface CachingAnswerer extends QuestionAnswerer {
 // A JavaScript string weighs two bytes a character; the rest of an entry (the Map slot, the objects) about this much.
 const ENTRY_OVERHEAD_BYTES = 512
 
+/** An answer as the cache keeps it. */
+export interface CachedAnswer {
+  response: AskResponse
+  /** The response's JSON without `timingsMs` and its closing brace, made once when it was stored. */
+  jsonPrefix: string
+}
+
+// The JSON prefixes of the answers served from a cache, by the object each hit returned.
+const jsonPrefixes = new WeakMap<AskResponse, string>()
+
+/**
+ * The JSON text of an answer. An answer served from the cache was serialized when it was stored, and
+ * only its timings are added now, so a hit does not serialize the whole answer (passages included) again.
+ */
+export function serializeAskResponse(response: AskResponse): string {
+  const prefix = jsonPrefixes.get(response)
+  return prefix === undefined ? JSON.stringify(response) : `${prefix},"timingsMs":${JSON.stringify(response.timingsMs)}}`
+}
+
 /**
  * Wraps a QuestionAnswerer with an answer cache: an answer is a pure function of the index and the
  * request, so a repeated request is served from memory. `ask` and `stream` share entries; a cached
@@ -43,8 +62,10 @@ export function createCachingAnswerer(answerer: QuestionAnswerer, options: Cachi
 
   const store = (key: string, response: AskResponse, choice: AnswererChoice) => {
     if (usesModel(choice) && response.fallback !== null) return
+    const { timingsMs: _timings, ...timeless } = response
+    const jsonPrefix = JSON.stringify(timeless).slice(0, -1)
     // Frozen: every later request gets this object, so nothing may change it.
-    cache.set(key, deepFreeze(response), (key.length + JSON.stringify(response).length) * 2 + ENTRY_OVERHEAD_BYTES)
+    cache.set(key, { response: deepFreeze(response), jsonPrefix }, (key.length + jsonPrefix.length) * 2 + ENTRY_OVERHEAD_BYTES)
   }
   const lookup = (key: string): AskResponse | undefined => {
     const started = performance.now()
@@ -52,7 +73,9 @@ export function createCachingAnswerer(answerer: QuestionAnswerer, options: Cachi
     if (!cached) return undefined
     // The stage timings of the first answer say nothing about this one: a hit reports its own lookup.
     const milliseconds = Math.round((performance.now() - started) * 1000) / 1000
-    return { ...cached, timingsMs: { cache: milliseconds, total: milliseconds } }
+    const hit = { ...cached.response, timingsMs: { cache: milliseconds, total: milliseconds } }
+    jsonPrefixes.set(hit, cached.jsonPrefix)
+    return hit
   }
 
   async function ask(request: AskRequest, askOptions: AskOptions = {}): Promise<AskResponse> {

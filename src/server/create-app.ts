@@ -5,8 +5,6 @@ import { bearerAuth } from 'hono/bearer-auth'
 import { except } from 'hono/combine'
 import { cors } from 'hono/cors'
 import { methodNotAllowed } from 'hono/method-not-allowed'
-import { requestId } from 'hono/request-id'
-import { secureHeaders } from 'hono/secure-headers'
 import type { QuestionAnswerer } from '../answer/question-answerer.js'
 import type { Config } from '../config/load-config.js'
 import type { FindSupport } from '../grounding/create-support-finder.js'
@@ -16,9 +14,11 @@ import type { Health } from './api-schemas.js'
 import type { AppEnv } from './app-env.js'
 import type { Logger } from './create-logger.js'
 import { handleError, handleNotFound, respondWithProblem } from './handle-errors.js'
+import { assignRequestId } from './middleware/assign-request-id.js'
 import { limitBody } from './middleware/limit-body.js'
 import { limitRate } from './middleware/limit-rate.js'
 import { logRequests } from './middleware/log-requests.js'
+import { setSecurityHeaders } from './middleware/set-security-headers.js'
 import { createAskRoute } from './routes/ask-route.js'
 import { createChatRoute } from './routes/chat-route.js'
 import { createDocsRoute } from './routes/docs-route.js'
@@ -83,9 +83,9 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const startedAt = Date.now()
 
-  app.use(requestId())
+  app.use(assignRequestId())
   app.use(logRequests(logger, { logQuestions: settings.LOG_QUESTIONS }))
-  app.use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, xFrameOptions: 'DENY' }))
+  app.use(setSecurityHeaders(CONTENT_SECURITY_POLICY))
   app.use(
     methodNotAllowed({
       app,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AskRequest, AskResponse } from '../../src/answer/answer-schemas.js'
 import type { AnswerEvent, AskOptions, QuestionAnswerer } from '../../src/answer/question-answerer.js'
 import { normalizeQuestionForCache } from '../../src/cache/build-answer-cache-key.js'
-import { createCachingAnswerer } from '../../src/cache/create-caching-answerer.js'
+import { createCachingAnswerer, serializeAskResponse, type CachedAnswer } from '../../src/cache/create-caching-answerer.js'
 import { LruByteCache } from '../../src/cache/lru-byte-cache.js'
 import { composeSanad, type Sanad } from '../../src/compose-sanad.js'
 import { loadConfig } from '../../src/config/load-config.js'
@@ -66,7 +66,7 @@ describe('createCachingAnswerer over the real pipeline', () => {
     events = await composeUncached({ events: EVENTS })
   })
 
-  const wrap = (sanad: Sanad, cache = new LruByteCache<AskResponse>(1 << 20)) => {
+  const wrap = (sanad: Sanad, cache = new LruByteCache<CachedAnswer>(1 << 20)) => {
     const inner = countCalls(sanad.answerer)
     return { inner, cache, cached: createCachingAnswerer(inner, { cache, indexChecksum: computeIndexChecksum(sanad.index.manifest), llmSamples: false }) }
   }
@@ -80,6 +80,16 @@ describe('createCachingAnswerer over the real pipeline', () => {
     expect(content(second)).toEqual(content(first))
     expect(Object.keys(second.timingsMs)).toEqual(['cache', 'total'])
     expect(cached.statistics()).toMatchObject({ hits: 1, misses: 1, entries: 1 })
+  })
+
+  it('should serialize a cached answer to the same JSON as the answer object, timings included', async () => {
+    const { cached } = wrap(museums)
+    const question = 'ماذا يعرض متحف الساحل؟'
+    const first = await cached.ask({ question })
+    const hit = await cached.ask({ question })
+    expect(JSON.parse(serializeAskResponse(first))).toEqual(first)
+    expect(JSON.parse(serializeAskResponse(hit))).toEqual(JSON.parse(JSON.stringify(hit)))
+    expect(serializeAskResponse(hit)).toBe(JSON.stringify(hit))
   })
 
   it('should keep a separate entry for each documents filter, each as the uncached answerer gives it', async () => {
@@ -116,7 +126,7 @@ describe('createCachingAnswerer over the real pipeline', () => {
     const before = await composeUncached({ alpha: MUSEUM_ALPHA })
     const after = await composeUncached({ alpha: MUSEUM_ALPHA.replace('1990', '1994') })
     expect(computeIndexChecksum(after.index.manifest)).not.toBe(computeIndexChecksum(before.index.manifest))
-    const cache = new LruByteCache<AskResponse>(1 << 20)
+    const cache = new LruByteCache<CachedAnswer>(1 << 20)
     const question = 'متى افتتح متحف المدينة؟'
     expect((await wrap(before, cache).cached.ask({ question })).answer).toContain('1990')
     const rebuilt = wrap(after, cache)

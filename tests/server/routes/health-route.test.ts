@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { AskResponse } from '../../../src/answer/answer-schemas.js'
-import { createCachingAnswerer } from '../../../src/cache/create-caching-answerer.js'
+import { createCachingAnswerer, type CachedAnswer } from '../../../src/cache/create-caching-answerer.js'
 import { LruByteCache } from '../../../src/cache/lru-byte-cache.js'
 import { computeIndexChecksum } from '../../../src/index/compute-index-checksum.js'
 import type { SanadIndex } from '../../../src/index/sanad-index.js'
@@ -29,7 +28,7 @@ describe('GET /api/health and /api/ready', () => {
   })
 
   it("should report the answer cache's counters when the app has a cache, after real requests through it", async () => {
-    const cache = new LruByteCache<AskResponse>(1 << 20)
+    const cache = new LruByteCache<CachedAnswer>(1 << 20)
     const answerer = createCachingAnswerer(createStubAnswerer(index), { cache, indexChecksum: computeIndexChecksum(index.manifest), llmSamples: false })
     const { app } = createTestApp(index, answerer, { dependencies: { readAnswerCache: () => answerer.statistics() } })
     const ask = () => app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'متى؟' }) })
