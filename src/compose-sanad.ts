@@ -28,6 +28,9 @@ export interface EnglishDictionaryInfo {
   headwords: number
 }
 
+/** The parts of the composition, in order; `composeSanad` reports the end of each (the bench measures memory there). */
+export type ComposeStage = 'index' | 'dictionary' | 'answerer'
+
 /** Everything that answers questions, built once from the configuration. */
 export interface Sanad {
   index: SanadIndex
@@ -53,12 +56,14 @@ export interface Sanad {
  * the hybrid retriever, offline English translation, the grounding scorer and, when a model server is
  * configured, the LLM answerer. Used by the server, the evaluation and the benchmark alike.
  */
-export async function composeSanad(config: Config): Promise<Sanad> {
+export async function composeSanad(config: Config, options: { onStage?: (stage: ComposeStage) => void } = {}): Promise<Sanad> {
   const started = performance.now()
   const { index, rebuildReason, buildTimings } = await loadOrBuildIndex(createIndexLocation(config))
+  options.onStage?.('index')
   const indexLoaded = performance.now()
   // With the English–Arabic dictionary, English sentences are checked word by word against Arabic sources.
   const { options: supportOptions, dictionary } = await loadScoreOptions(config.DICTIONARY_DIR)
+  options.onStage?.('dictionary')
   const dictionaryOpened = performance.now()
   const retriever = new HybridRetriever(index, config.TOP_K)
   const documents = [...index.documents.values()].map(({ id, text }) => ({ docId: id, text }))
@@ -95,6 +100,7 @@ export async function composeSanad(config: Config): Promise<Sanad> {
       ? { source: 'bundled', path: 'data/freedict-eng-ara', headwords: dictionary.headwordCount }
       : { source: 'DICTIONARY_DIR', path: dictionary.directory, headwords: dictionary.headwordCount }
     : null
+  options.onStage?.('answerer')
   const startupMs = { index: indexLoaded - started, dictionary: dictionaryOpened - indexLoaded, answerer: performance.now() - dictionaryOpened }
   const readAnswerCache = cachingAnswerer ? () => cachingAnswerer.statistics() : null
   return { index, retriever, answerer, supportOptions, findSupport, englishDictionary, readAnswerCache, rebuildReason, buildTimings, startupMs }

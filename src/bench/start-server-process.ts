@@ -11,6 +11,8 @@ export interface ServerProcess {
   readyMs: number
   /** The last lines the process wrote to stderr, for error messages. */
   stderrTail(): string
+  /** The last lines it wrote to stdout, when started with `captureStdout` (empty otherwise). */
+  stdoutTail(): string
   /** Sends SIGTERM, waits for the exit, and SIGKILLs a process that outlives the grace period. */
   stop(): Promise<void>
 }
@@ -30,6 +32,8 @@ export async function startServerProcess(options: {
   environment: Record<string, string>
   readyPath: string
   timeoutMs: number
+  /** Keep the tail of stdout (its log), for a start without load: under load, reading every log line costs the bench CPU. */
+  captureStdout?: boolean
 }): Promise<ServerProcess> {
   const port = await findFreePort()
   const baseUrl = `http://127.0.0.1:${port}`
@@ -39,11 +43,15 @@ export async function startServerProcess(options: {
   const child = spawn(executable, args, {
     cwd: options.cwd,
     env: { ...options.environment, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', options.captureStdout ? 'pipe' : 'ignore', 'pipe'],
+  })
+  let stdout = ''
+  child.stdout?.setEncoding('utf8').on('data', (piece: string) => {
+    stdout = (stdout + piece).slice(-STDERR_TAIL_CHARACTERS)
   })
   let stderr = ''
-  child.stderr.setEncoding('utf8')
-  child.stderr.on('data', (piece: string) => {
+  child.stderr!.setEncoding('utf8')
+  child.stderr!.on('data', (piece: string) => {
     stderr = (stderr + piece).slice(-STDERR_TAIL_CHARACTERS)
   })
   let exited = false
@@ -66,7 +74,7 @@ export async function startServerProcess(options: {
       () => 0,
     )
     if (status === 200) {
-      return { pid: child.pid!, baseUrl, readyMs: performance.now() - started, stderrTail: () => stderr, stop }
+      return { pid: child.pid!, baseUrl, readyMs: performance.now() - started, stderrTail: () => stderr, stdoutTail: () => stdout, stop }
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS))
   }

@@ -10,6 +10,8 @@ export interface BundleServerOptions {
   outDirectory?: string
   /** Rebuild even when the bundle is newer than every input. */
   force?: boolean
+  /** What to bundle, by output name (default `{ main: 'src/main.ts' }`); the bench bundles its child processes too. */
+  entryPoints?: Record<string, string>
 }
 
 /** What `bundleServer` did. */
@@ -29,13 +31,13 @@ const BUILD_RECORD = 'build-record.json'
 /**
  * The esbuild settings of the server bundle: one ES module per entry plus shared chunks, every
  * dependency inlined except hnswlib-node (a native addon). Modules loaded with `import()` (the
- * OpenAPI document, the LLM client) become chunks read only when first needed. Output files stay
- * one level below the project, as `src/` files are, so `src/project-directory.ts` finds the root.
+ * OpenAPI document) become chunks read only when first needed. `src/project-directory.ts` finds the
+ * repository from wherever the output lands.
  */
-function bundleSettings(projectDirectory: string, outDirectory: string): BuildOptions {
+function bundleSettings(projectDirectory: string, outDirectory: string, entryPoints: Record<string, string>): BuildOptions {
   return {
     absWorkingDir: projectDirectory,
-    entryPoints: { main: 'src/main.ts' },
+    entryPoints,
     outdir: outDirectory,
     bundle: true,
     splitting: true,
@@ -70,7 +72,7 @@ export async function bundleServer(options: BundleServerOptions): Promise<Bundle
   const started = performance.now()
   const projectDirectory = resolve(options.projectDirectory)
   const outDirectory = resolve(options.outDirectory ?? join(projectDirectory, 'dist'))
-  const settings = bundleSettings(projectDirectory, outDirectory)
+  const settings = bundleSettings(projectDirectory, outDirectory, options.entryPoints ?? { main: 'src/main.ts' })
   const fingerprint = JSON.stringify({ esbuild: esbuildVersion, settings: { ...settings, absWorkingDir: undefined, outdir: undefined } })
   const elapsed = () => performance.now() - started
 
