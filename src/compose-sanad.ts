@@ -86,7 +86,7 @@ export async function composeSanad(config: Config, options: { onStage?: (stage: 
     defaultTopK: config.TOP_K,
     scoreGrounding: createGroundingScorer(documents, supportOptions, findSupport),
     // One dictionary serves both English question translation and the grounding of English answers.
-    translateQuery: createQueryTranslator({ dictionaryDirectory: dictionary?.directory ?? BUNDLED_DICTIONARY_DIRECTORY, index, dictionary }),
+    translateQuery: createQueryTranslator({ dictionaryDirectory: dictionary?.directory ?? BUNDLED_DICTIONARY_DIRECTORY, index, dictionary, vocabulary: retriever.vocabulary }),
     llm,
   })
   // Answers are a function of the index and the request; the LLM answerer decodes greedily (temperature 0), so its answers are cached too.

@@ -56,6 +56,51 @@ interface EntryLocation {
   length: number
 }
 
+/** Entry locations by case-folded headword: a Map, or the compact form that `parseDictdIndex` builds. */
+export type DictdIndex = Pick<ReadonlyMap<string, readonly EntryLocation[]>, 'get' | 'has' | 'keys' | 'size'> & Iterable<[string, readonly EntryLocation[]]>
+
+/**
+ * A parsed dictd index held compactly: one Map from headword to its first entry, and the entries'
+ * offsets and lengths in typed arrays, chained when a headword has several (its case variants). A Map of
+ * arrays of objects holds 87k headwords in several times the memory.
+ */
+class CompactDictdIndex implements DictdIndex {
+  constructor(
+    private readonly firstEntry: ReadonlyMap<string, number>,
+    private readonly offsets: Uint32Array,
+    private readonly lengths: Uint32Array,
+    /** The next entry of the same headword, or -1. */
+    private readonly nextEntry: Int32Array,
+  ) {}
+
+  get size(): number {
+    return this.firstEntry.size
+  }
+
+  has(headword: string): boolean {
+    return this.firstEntry.has(headword)
+  }
+
+  get(headword: string): EntryLocation[] | undefined {
+    const first = this.firstEntry.get(headword)
+    return first === undefined ? undefined : this.locationsFrom(first)
+  }
+
+  keys(): MapIterator<string> {
+    return this.firstEntry.keys()
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, EntryLocation[]]> {
+    for (const [headword, first] of this.firstEntry) yield [headword, this.locationsFrom(first)]
+  }
+
+  private locationsFrom(first: number): EntryLocation[] {
+    const locations: EntryLocation[] = []
+    for (let entry = first; entry >= 0; entry = this.nextEntry[entry]!) locations.push({ offset: this.offsets[entry]!, length: this.lengths[entry]! })
+    return locations
+  }
+}
+
 /**
  * A dictd dictionary (`name.index` and `name.dict` or `name.dict.dz`) looked up by headword,
  * case-insensitively; multi-word headwords ("bin laden") are looked up with their words joined by spaces.
@@ -64,14 +109,14 @@ interface EntryLocation {
  */
 export class DictdDictionary {
   private data: Buffer | null = null
-  private parsedIndex: ReadonlyMap<string, readonly EntryLocation[]> | null
+  private parsedIndex: DictdIndex | null
   private longestHeadword: number | null = null
   private readonly cache = new Map<string, string[]>()
   /** How many headwords the index lists (by default, how many distinct case-folded ones it has). */
   readonly headwordCount: number
 
   constructor(
-    private readonly index: ReadonlyMap<string, readonly EntryLocation[]> | (() => ReadonlyMap<string, readonly EntryLocation[]>),
+    private readonly index: DictdIndex | (() => DictdIndex),
     private readonly readData: () => Buffer,
     /** The directory the dictionary was read from. */
     readonly directory = '',
@@ -81,7 +126,7 @@ export class DictdDictionary {
     this.headwordCount = headwordCount ?? this.entriesByHeadword.size
   }
 
-  private get entriesByHeadword(): ReadonlyMap<string, readonly EntryLocation[]> {
+  private get entriesByHeadword(): DictdIndex {
     return (this.parsedIndex ??= typeof this.index === 'function' ? this.index() : this.index)
   }
 
@@ -133,19 +178,36 @@ function foldHeadword(headword: string): string {
   return /\s\s|^\s|\s$|[\t\n]/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower
 }
 
-/** Parses the lines of a dictd `.index` file into entry locations by case-folded headword. */
-export function parseDictdIndex(text: string): Map<string, EntryLocation[]> {
-  const index = new Map<string, EntryLocation[]>()
-  for (const line of text.split('\n')) {
-    const [headword, offset, length] = line.split('\t')
-    if (!headword || offset === undefined || length === undefined || headword.startsWith(DATABASE_ENTRY)) continue
-    const key = foldHeadword(headword)
-    const location = { offset: decodeDictdNumber(offset.trim()), length: decodeDictdNumber(length.trim()) }
-    const list = index.get(key)
-    if (list) list.push(location)
-    else index.set(key, [location])
+/**
+ * Parses the lines of a dictd `.index` file into entry locations by case-folded headword, reading the
+ * text in place (no array of lines, no array per line) into the compact form.
+ */
+export function parseDictdIndex(text: string): DictdIndex {
+  const firstEntry = new Map<string, number>()
+  const lastEntry = new Map<number, number>()
+  const offsets: number[] = []
+  const lengths: number[] = []
+  const nextEntry: number[] = []
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start)
+    if (end < 0) end = text.length
+    const firstTab = text.indexOf('\t', start)
+    const secondTab = firstTab >= 0 && firstTab < end ? text.indexOf('\t', firstTab + 1) : -1
+    if (secondTab >= 0 && secondTab < end && firstTab > start && !text.startsWith(DATABASE_ENTRY, start)) {
+      const key = foldHeadword(text.slice(start, firstTab))
+      const lengthEnd = text.indexOf('\t', secondTab + 1)
+      const entry = offsets.length
+      offsets.push(decodeDictdNumber(text.slice(firstTab + 1, secondTab).trim()))
+      lengths.push(decodeDictdNumber(text.slice(secondTab + 1, lengthEnd >= 0 && lengthEnd < end ? lengthEnd : end).trim()))
+      nextEntry.push(-1)
+      const first = firstEntry.get(key)
+      if (first === undefined) firstEntry.set(key, entry)
+      else nextEntry[lastEntry.get(first) ?? first] = entry
+      if (first !== undefined) lastEntry.set(first, entry)
+    }
+    start = end + 1
   }
-  return index
+  return new CompactDictdIndex(firstEntry, Uint32Array.from(offsets), Uint32Array.from(lengths), Int32Array.from(nextEntry))
 }
 
 async function exists(path: string): Promise<boolean> {

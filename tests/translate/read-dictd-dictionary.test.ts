@@ -84,6 +84,23 @@ describe('DictdDictionary', () => {
   })
 })
 
+describe('parseDictdIndex', () => {
+  it('should keep every entry of a headword listed in several cases, in index order, and skip malformed lines', () => {
+    const index = parseDictdIndex('00databaseinfo\tA\tB\nMay\tA\tB\nmay\tC\tD\nbroken line\nbin laden\tE\tF\n')
+    expect(index.size).toBe(2)
+    expect(index.get('may')).toEqual([
+      { offset: 0, length: 1 },
+      { offset: 2, length: 3 },
+    ])
+    expect([...index.keys()]).toEqual(['may', 'bin laden'])
+    expect([...index].map(([headword, locations]) => [headword, locations.length])).toEqual([
+      ['may', 2],
+      ['bin laden', 1],
+    ])
+    expect(index.has('broken line')).toBe(false)
+  })
+})
+
 describe('countDictdHeadwords', () => {
   it('should count headword lines, not database entries or blank lines', () => {
     const index = '00databaseinfo\tA\tB\n00databaseshort\tA\tB\nOil\tA\tC\noil\tC\tC\nbin laden\tE\tC\n\n'
