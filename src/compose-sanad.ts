@@ -3,6 +3,8 @@ import { createQuestionAnswerer } from './answer/create-question-answerer.js'
 import type { AnswerModel } from './answer/answer-model.js'
 import { loadAnswerModel } from './answer/load-answer-model.js'
 import type { QuestionAnswerer } from './answer/question-answerer.js'
+import { createCachingAnswerer, type AnswerCacheStatistics, type CachedAnswer } from './cache/create-caching-answerer.js'
+import { LruByteCache } from './cache/lru-byte-cache.js'
 import { createIndexLocation } from './config/create-index-location.js'
 import type { Config } from './config/load-config.js'
 import { createGroundingScorer } from './grounding/create-grounding-scorer.js'
@@ -10,6 +12,7 @@ import { createSupportFinder, type FindSupport } from './grounding/create-suppor
 import { loadScoreOptions } from './grounding/load-score-options.js'
 import type { ScoreSupportOptions } from './grounding/score-support.js'
 import type { BuildTimings } from './index/build-index.js'
+import { computeIndexChecksum } from './index/compute-index-checksum.js'
 import { loadOrBuildIndex, type LoadedIndex } from './index/load-or-build-index.js'
 import { loadPostgresIndex } from './index/load-postgres-index.js'
 import type { SanadIndex } from './index/sanad-index.js'
@@ -31,6 +34,9 @@ export interface EnglishDictionaryInfo {
   headwords: number
 }
 
+/** The parts of the composition, in order; `composeSanad` reports the end of each (the bench measures memory there). */
+export type ComposeStage = 'index' | 'dictionary' | 'answerer'
+
 /** Everything that answers questions, built once from the configuration. */
 export interface Sanad {
   index: SanadIndex
@@ -40,6 +46,8 @@ export interface Sanad {
   supportOptions: ScoreSupportOptions
   /** Finds the best support in the sources for a claim without citations; shared by answers and POST /api/grounding. */
   findSupport: FindSupport
+  /** The answer cache's counters (null: ANSWER_CACHE_BYTES is 0). */
+  readAnswerCache: (() => AnswerCacheStatistics) | null
   /** The English–Arabic dictionary English questions are translated with (null: none found). */
   englishDictionary: EnglishDictionaryInfo | null
   /** Why the index was rebuilt at load, or null when it was loaded as it was. */
@@ -47,6 +55,8 @@ export interface Sanad {
   buildTimings: BuildTimings | null
   /** Releases what the index holds open (the Postgres pool). */
   close(): Promise<void>
+  /** Milliseconds each part of the composition took: loading (or building) the index, opening the dictionary, the rest. */
+  startupMs: { index: number; dictionary: number; answerer: number }
 }
 
 /**
@@ -55,20 +65,28 @@ export interface Sanad {
  * hybrid retriever, offline English translation, the grounding scorer and, when a model server is
  * configured, the LLM answerer. Used by the server, the evaluation and the benchmark alike.
  */
-export async function composeSanad(config: Config): Promise<Sanad> {
+export async function composeSanad(config: Config, options: { onStage?: (stage: ComposeStage) => void } = {}): Promise<Sanad> {
+  const started = performance.now()
   const { index, rebuildReason, buildTimings, retriever, close } = await loadIndexFor(config)
-  return { ...(await composeSanadOver(index, config, { retriever })), rebuildReason, buildTimings, close }
+  options.onStage?.('index')
+  const indexLoaded = performance.now()
+  const composed = await composeSanadOver(index, config, { retriever, onStage: options.onStage })
+  const startupMs = { index: indexLoaded - started, ...composed.startupMs }
+  return { ...composed, rebuildReason, buildTimings, close, startupMs }
 }
 
 /** The pipeline over an index already in memory (an evaluation collection, a test corpus). */
 export async function composeSanadOver(
   index: SanadIndex,
   config: Config,
-  overrides: { model?: AnswerModel; retriever?: ChunkRetriever } = {},
-): Promise<Omit<Sanad, 'rebuildReason' | 'buildTimings' | 'close'>> {
+  overrides: { model?: AnswerModel; retriever?: ChunkRetriever; onStage?: ((stage: ComposeStage) => void) | undefined } = {},
+): Promise<Omit<Sanad, 'rebuildReason' | 'buildTimings' | 'close' | 'startupMs'> & { startupMs: { dictionary: number; answerer: number } }> {
+  const started = performance.now()
   const retriever = overrides.retriever ?? new HybridRetriever(index, config.TOP_K)
   // With the English–Arabic dictionary, English sentences are checked word by word against Arabic sources.
   const { options: supportOptions, dictionary } = await loadScoreOptions(config.DICTIONARY_DIR)
+  overrides.onStage?.('dictionary')
+  const dictionaryOpened = performance.now()
   const documents = [...index.documents.values()].map(({ id, text }) => ({ docId: id, text }))
   const findSupport = createSupportFinder(documents, supportOptions)
   const llm = config.LLM_BASE_URL && config.LLM_MODEL
@@ -83,22 +101,31 @@ export async function composeSanadOver(
         supportOptions,
       })
     : undefined
-  const answerer = createQuestionAnswerer({
+  const uncachedAnswerer = createQuestionAnswerer({
     index,
     retriever,
     defaultTopK: config.TOP_K,
     scoreGrounding: createGroundingScorer(documents, supportOptions, findSupport),
-    // One dictionary serves both English question translation and the grounding of English answers.
     model: overrides.model ?? loadAnswerModel(),
-    translateQuery: createQueryTranslator({ dictionaryDirectory: dictionary?.directory ?? BUNDLED_DICTIONARY_DIRECTORY, index, dictionary }),
+    // One dictionary serves both English question translation and the grounding of English answers.
+    translateQuery: createQueryTranslator({ dictionaryDirectory: dictionary?.directory ?? BUNDLED_DICTIONARY_DIRECTORY, index, dictionary, vocabulary: retriever.vocabulary }),
     llm,
   })
+  // Answers are a function of the index and the request; the LLM answerer decodes greedily (temperature 0), so its answers are cached too.
+  const cachingAnswerer =
+    config.ANSWER_CACHE_BYTES > 0
+      ? createCachingAnswerer(uncachedAnswerer, { cache: new LruByteCache<CachedAnswer>(config.ANSWER_CACHE_BYTES), indexChecksum: computeIndexChecksum(index.manifest), llmSamples: false })
+      : null
+  const answerer = cachingAnswerer ?? uncachedAnswerer
   const englishDictionary: EnglishDictionaryInfo | null = dictionary
     ? dictionary.directory === BUNDLED_DICTIONARY_DIRECTORY
       ? { source: 'bundled', path: 'data/freedict-eng-ara', headwords: dictionary.headwordCount }
       : { source: 'DICTIONARY_DIR', path: dictionary.directory, headwords: dictionary.headwordCount }
     : null
-  return { index, retriever, answerer, supportOptions, findSupport, englishDictionary }
+  overrides.onStage?.('answerer')
+  const startupMs = { dictionary: dictionaryOpened - started, answerer: performance.now() - dictionaryOpened }
+  const readAnswerCache = cachingAnswerer ? () => cachingAnswerer.statistics() : null
+  return { index, retriever, answerer, supportOptions, findSupport, englishDictionary, readAnswerCache, startupMs }
 }
 
 // The index and its retriever: the folder (loaded, or rebuilt unless read-only), or PostgreSQL (only read).

@@ -1,24 +1,28 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { performance } from 'node:perf_hooks'
 import { composeSanad } from './compose-sanad.js'
 import { loadConfig } from './config/load-config.js'
+import { PROJECT_DIRECTORY } from './project-directory.js'
 import { createApp } from './server/create-app.js'
 import { createLogger } from './server/create-logger.js'
 import { startHttpServer, type RunningServer } from './server/start-http-server.js'
 
-const PROJECT_DIRECTORY = fileURLToPath(new URL('..', import.meta.url))
 // The Arabic web font, self-hosted from its npm package (no CDN: the CSP allows only this origin).
 const FONT_DIRECTORY = join(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-naskh-arabic/arabic-400.css')), 'files')
 
 /** The composition root: config → index → retriever → answerer → app → server, and a graceful shutdown. */
 async function main(): Promise<void> {
+  // performance.now() counts from the process's start: everything before main() is Node and module loading.
+  const modulesLoaded = performance.now()
   const config = loadConfig()
   const logger = createLogger({ level: config.LOG_LEVEL })
   const { version } = JSON.parse(await readFile(`${PROJECT_DIRECTORY}package.json`, 'utf8')) as { version: string }
 
-  const { index, answerer, supportOptions, findSupport, englishDictionary, rebuildReason, buildTimings, close } = await composeSanad(config)
+  const configRead = performance.now()
+  const { index, answerer, supportOptions, findSupport, englishDictionary, readAnswerCache, rebuildReason, buildTimings, startupMs, close } = await composeSanad(config)
+  const composed = performance.now()
   if (rebuildReason) logger.warn('index rebuilt', { reason: rebuildReason, timingsMs: buildTimings, directory: config.INDEX_DIR })
   else if (config.VECTOR_STORE === 'postgres') logger.info('index loaded', { vectorStore: 'postgres', efSearch: config.HNSW_EF_SEARCH })
   else logger.info('index loaded', { directory: config.INDEX_DIR, readOnly: config.INDEX_READ_ONLY })
@@ -30,6 +34,7 @@ async function main(): Promise<void> {
     supportOptions,
     findSupport,
     englishDictionary,
+    ...(readAnswerCache ? { readAnswerCache } : {}),
     settings: config,
     logger,
     version,
@@ -37,8 +42,20 @@ async function main(): Promise<void> {
     fontDirectory: FONT_DIRECTORY,
     isDraining: () => running?.isDraining() ?? false,
   })
+  const appBuilt = performance.now()
   running = await startHttpServer({ fetch: app.fetch, hostname: config.HOST, port: config.PORT, graceMs: config.SHUTDOWN_GRACE_MS, logger })
-  logger.info('listening', { url: running.url, version, answerers: answerer.answerers, ...index.summary(), englishDictionary })
+  const listening = performance.now()
+  const startup = {
+    node: performance.nodeTiming.bootstrapComplete,
+    modules: modulesLoaded - performance.nodeTiming.bootstrapComplete,
+    config: configRead - modulesLoaded,
+    ...startupMs,
+    app: appBuilt - composed,
+    listen: listening - appBuilt,
+    total: listening,
+  }
+  const startupRounded = Object.fromEntries(Object.entries(startup).map(([stage, milliseconds]) => [stage, Math.round(milliseconds * 10) / 10]))
+  logger.info('listening', { url: running.url, version, answerers: answerer.answerers, ...index.summary(), englishDictionary, startupMs: startupRounded })
   if (!englishDictionary) logger.warn('no English–Arabic dictionary found: English questions are refused', { DICTIONARY_DIR: config.DICTIONARY_DIR ?? null })
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

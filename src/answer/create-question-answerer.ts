@@ -170,7 +170,7 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
     }
     const composed = composeAnswer(extracted, analysis.language, index, prepared.renderShortAnswer)
     const groundingStarted = performance.now()
-    const grounding = scoreGrounding(composed.answer, composed.citations, analysis.language, { question: analysis.question, kind: analysis.kind })
+    const grounding = scoreGrounding(composed.answer, composed.citations, analysis.language, { question: analysis.question.normalize('NFC'), kind: analysis.kind })
     timings.grounding = round(performance.now() - groundingStarted)
     timings.total = round(performance.now() - started)
     return {
@@ -202,7 +202,7 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
     }
     const { analysis, passages, started, timings } = prepared
     const groundingStarted = performance.now()
-    const grounding = scoreGrounding(reply.answer, reply.citations, analysis.language, { question: analysis.question, kind: analysis.kind })
+    const grounding = scoreGrounding(reply.answer, reply.citations, analysis.language, { question: analysis.question.normalize('NFC'), kind: analysis.kind })
     timings.grounding = round(performance.now() - groundingStarted)
     timings.total = round(performance.now() - started)
     const corrections = [

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { SanadError } from '../errors/sanad-error.js'
+import { PROJECT_DIRECTORY } from '../project-directory.js'
 import { AnswerModelSchema, type AnswerModel } from './answer-model.js'
 import { FEATURE_VERSION } from './rank-candidates.js'
 
 /** Where `npm run train` writes the fitted answer model. */
-export const DEFAULT_ANSWER_MODEL_PATH = new URL('../../data/answer-model.json', import.meta.url)
+export const DEFAULT_ANSWER_MODEL_PATH = `${PROJECT_DIRECTORY}data/answer-model.json`
 
 /** Reads and checks the fitted answer model; a model fitted on other features is refused with its reason. */
 export function loadAnswerModel(path: string | URL = DEFAULT_ANSWER_MODEL_PATH): AnswerModel {

@@ -22,6 +22,8 @@ export async function measureThroughput(options: {
   connections: number
   durationSeconds: number
   warmupSeconds: number
+  /** Send exactly this many requests instead of loading for `durationSeconds` (and no warm-up). */
+  amount?: number
 }): Promise<Throughput> {
   const requests = options.requests.map(({ method, path, body }) => ({
     method,
@@ -29,13 +31,18 @@ export async function measureThroughput(options: {
     ...(body === undefined ? {} : { body, headers: { 'content-type': 'application/json' } }),
   }))
   const run = (duration: number) => autocannon({ url: options.baseUrl, connections: options.connections, duration, timeout: 10, requests })
-  if (options.warmupSeconds > 0) await run(options.warmupSeconds)
-  const result = await run(options.durationSeconds)
+  let result
+  if (options.amount !== undefined) {
+    result = await autocannon({ url: options.baseUrl, connections: options.connections, amount: options.amount, timeout: 10, requests })
+  } else {
+    if (options.warmupSeconds > 0) await run(options.warmupSeconds)
+    result = await run(options.durationSeconds)
+  }
   return {
     requestsPerSecond: result.requests.average,
     latencyP50Ms: result.latency.p50,
     latencyP99Ms: result.latency.p99,
-    completed: result.totalCompletedRequests,
+    completed: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     durationSeconds: result.duration,

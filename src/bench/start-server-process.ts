@@ -12,6 +12,8 @@ export interface ServerProcess {
   readyMs: number
   /** The last lines the process wrote to stderr, for error messages. */
   stderrTail(): string
+  /** The last lines it wrote to stdout, when started with `captureStdout` (empty otherwise). */
+  stdoutTail(): string
   /** Sends SIGTERM, waits for the exit, and SIGKILLs a process that outlives the grace period. */
   stop(): Promise<void>
   /** Sends a signal (SIGKILL: a crash) and waits for the exit, SIGKILLing after the grace period. */
@@ -37,6 +39,8 @@ export async function startServerProcess(options: {
   timeoutMs: number
   port?: number
   logFile?: string
+  /** Keep the tail of stdout (its log), for a start without load: under load, reading every log line costs the bench CPU. */
+  captureStdout?: boolean
 }): Promise<ServerProcess> {
   const port = options.port ?? (await findFreePort())
   const baseUrl = `http://127.0.0.1:${port}`
@@ -47,7 +51,11 @@ export async function startServerProcess(options: {
   const child = spawn(executable, args, {
     cwd: options.cwd,
     env: { ...options.environment, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', logDescriptor ?? 'ignore', 'pipe'],
+    stdio: ['ignore', logDescriptor ?? (options.captureStdout ? 'pipe' : 'ignore'), 'pipe'],
+  })
+  let stdout = ''
+  child.stdout?.setEncoding('utf8').on('data', (piece: string) => {
+    stdout = (stdout + piece).slice(-STDERR_TAIL_CHARACTERS)
   })
   // The child holds its own copy of the descriptor.
   if (logDescriptor !== null) closeSync(logDescriptor)
@@ -78,7 +86,7 @@ export async function startServerProcess(options: {
       () => 0,
     )
     if (status === 200) {
-      return { pid: child.pid!, baseUrl, readyMs: performance.now() - started, stderrTail: () => stderr, stop, kill, exited: exit }
+      return { pid: child.pid!, baseUrl, readyMs: performance.now() - started, stderrTail: () => stderr, stdoutTail: () => stdout, stop, kill, exited: exit }
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS))
   }

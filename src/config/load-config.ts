@@ -83,6 +83,8 @@ export const ConfigSchema = z.object({
   // A dictd folder holding freedict-eng-ara; without it (or when it lacks the files) the bundled copy is used.
   DICTIONARY_DIR: OptionalText,
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
+  // Bytes of answers kept for repeated questions (an estimate: two bytes a character); 0 turns the cache off.
+  ANSWER_CACHE_BYTES: z.coerce.number().int().min(0).max(2 ** 40).default(4 * 1024 * 1024),
 })
 export type Config = z.infer<typeof ConfigSchema>
 

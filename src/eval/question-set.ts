@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { z } from 'zod'
 import { HistoryMessageSchema } from '../answer/answer-schemas.js'
 import { SanadError } from '../errors/sanad-error.js'
+import { PROJECT_DIRECTORY } from '../project-directory.js'
 
 /** What an evaluation question probes; `english*` kinds are the only English ones. */
 export const QuestionKindSchema = z.enum([
@@ -113,8 +115,9 @@ export const SupportPairSetSchema = z.array(SupportPairSchema).superRefine((pair
 })
 export type SupportPairSet = z.infer<typeof SupportPairSetSchema>
 
-const DEFAULT_QUESTION_SET_PATH = new URL('../../datasets/questions.json', import.meta.url)
-const DEFAULT_SUPPORT_PAIRS_PATH = new URL('../../datasets/support-pairs.json', import.meta.url)
+// From the repository root, wherever this module was bundled to (the bench runs bundled children).
+const DEFAULT_QUESTION_SET_PATH = join(PROJECT_DIRECTORY, 'datasets', 'questions.json')
+const DEFAULT_SUPPORT_PAIRS_PATH = join(PROJECT_DIRECTORY, 'datasets', 'support-pairs.json')
 
 /** The frozen held-out support pairs (a third of the source documents): reported, never tuned on. */
 export const HELD_OUT_SUPPORT_PAIRS_PATH = new URL('../../datasets/support-pairs.heldout.json', import.meta.url)

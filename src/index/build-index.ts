@@ -18,6 +18,8 @@ export interface BuildIndexOptions {
   onProgress?: (stage: string, done: number, total: number) => void
 }
 
+const DERIVED_DOCUMENT = new Document({ pageContent: '', metadata: {} })
+
 /** Per-stage build times in milliseconds. */
 export type BuildTimings = Record<'clean' | 'segment' | 'chunk' | 'embed' | 'hnsw' | 'bm25', number>
 
@@ -25,6 +27,18 @@ export type BuildTimings = Record<'clean' | 'segment' | 'chunk' | 'embed' | 'hns
 export function chunkIndexText(chunk: Chunk, text: string): string {
   const body = text.slice(chunk.start, chunk.end)
   return chunk.section ? `${chunk.section}\n${body}` : body
+}
+
+/**
+ * The LangChain document of each chunk label, derived on demand from the corpus and the sources: the
+ * vector store of an index keeps no second copy of the chunk texts.
+ */
+export function createChunkDocuments(corpus: CorpusStructure, textById: ReadonlyMap<string, string>): (label: number) => Document {
+  return (label) => {
+    const chunk = corpus.chunks[label]
+    if (!chunk) throw new RangeError(`no chunk ${label}`)
+    return new Document({ pageContent: chunkIndexText(chunk, textById.get(chunk.docId) ?? ''), metadata: { chunkId: chunk.id } })
+  }
 }
 
 /**
@@ -44,6 +58,25 @@ export function segmentDocument(
   return { sentences, chunks }
 }
 
+/**
+ * Cleans, segments and chunks sources: the sentences and chunks of the corpus, numbered across all
+ * sources in order. `time` runs each stage and may time it.
+ */
+export function splitSourcesIntoChunks(
+  sources: readonly SourceDocument[],
+  chunker: ChunkOptions,
+  time: <T>(stage: 'clean' | 'segment' | 'chunk', work: () => T) => T = (_stage, work) => work(),
+): { sentences: Sentence[]; chunks: Chunk[] } {
+  const sentences: Sentence[] = []
+  const chunks: Chunk[] = []
+  for (const source of sources) {
+    const segmented = segmentDocument(source, chunker, { firstSentenceId: sentences.length, firstChunkIndex: chunks.length }, time)
+    for (const sentence of segmented.sentences) sentences.push(sentence)
+    for (const chunk of segmented.chunks) chunks.push(chunk)
+  }
+  return { sentences, chunks }
+}
+
 /** Cleans, segments, chunks, embeds and indexes sources in memory; files are written by `saveIndex`. */
 export async function buildIndex(
   sources: readonly SourceDocument[],
@@ -58,40 +91,37 @@ export async function buildIndex(
     return result
   }
 
-  const sentences: Sentence[] = []
-  const chunks: Chunk[] = []
-  for (const source of sources) {
-    const segmented = segmentDocument(source, options.chunker, { firstSentenceId: sentences.length, firstChunkIndex: chunks.length }, time)
-    sentences.push(...segmented.sentences)
-    chunks.push(...segmented.chunks)
-  }
+  const { sentences, chunks } = splitSourcesIntoChunks(sources, options.chunker, time)
   const corpus: CorpusStructure = { documents: sources.map(({ id, title }) => ({ id, title })), sentences, chunks }
   const textById = new Map(sources.map((source) => [source.id, source.text]))
-  const indexTexts = chunks.map((chunk) => chunkIndexText(chunk, textById.get(chunk.docId)!))
+  const indexTextOf = (label: number) => chunkIndexText(chunks[label]!, textById.get(chunks[label]!.docId)!)
 
-  let started = performance.now()
-  const vectors: number[][] = []
+  // Embedded and inserted a batch at a time: the vectors of a large corpus are never all held as arrays of numbers.
+  const vectorStore = new HnswVectorStore(embeddings, { parameters: options.hnsw ?? {}, capacity: chunks.length, documentOf: createChunkDocuments(corpus, textById) })
+  let dimensions = embeddings.dimensions ?? 0
   const batchSize = 256
-  for (let offset = 0; offset < indexTexts.length; offset += batchSize) {
-    vectors.push(...(await embeddings.embedDocuments(indexTexts.slice(offset, offset + batchSize))))
-    options.onProgress?.('embed', Math.min(offset + batchSize, indexTexts.length), indexTexts.length)
+  for (let offset = 0; offset < chunks.length; offset += batchSize) {
+    const labels = Array.from({ length: Math.min(batchSize, chunks.length - offset) }, (_, position) => offset + position)
+    let started = performance.now()
+    const vectors = await embeddings.embedDocuments(labels.map(indexTextOf))
+    timings.embed += performance.now() - started
+    dimensions = vectors[0]?.length ?? dimensions
+    started = performance.now()
+    // The store derives its documents (documentOf), so the ones passed here are only counted.
+    await vectorStore.addVectors(vectors, labels.map(() => DERIVED_DOCUMENT))
+    timings.hnsw += performance.now() - started
+    options.onProgress?.('embed', offset + labels.length, chunks.length)
   }
-  timings.embed = performance.now() - started
 
-  started = performance.now()
-  const vectorStore = new HnswVectorStore(embeddings, { parameters: options.hnsw ?? {} })
-  await vectorStore.addVectors(
-    vectors,
-    chunks.map((chunk, label) => new Document({ pageContent: indexTexts[label]!, metadata: { chunkId: chunk.id } })),
-  )
-  timings.hnsw = performance.now() - started
-
-  const lexical = time('bm25', () => Bm25Index.build(indexTexts.map((text) => contentStems(text))))
+  // One chunk's stems at a time, so only the index's compact postings outlive the loop.
+  const lexical = time('bm25', () => Bm25Index.build((function* () {
+    for (let label = 0; label < chunks.length; label++) yield contentStems(indexTextOf(label))
+  })()))
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     textPipelineVersion: TEXT_PIPELINE_VERSION,
     sources: sources.map(({ id, path, title, sha256 }) => ({ id, path, title, sha256 })),
-    embedder: { id: embeddings.id, dimensions: vectors[0]?.length ?? embeddings.dimensions ?? 0 },
+    embedder: { id: embeddings.id, dimensions },
     // Listed field by field so the manifest's bytes do not depend on the caller's key order.
     chunker: { maxCharacters: options.chunker.maxCharacters, overlapSentences: options.chunker.overlapSentences },
     counts: { documents: sources.length, sentences: sentences.length, chunks: chunks.length },

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ChunkOptions } from '../chunk/corpus.js'
-import { CorpusStructureSchema } from '../chunk/corpus.js'
+import { CorpusStructureSchema, type CorpusStructure } from '../chunk/corpus.js'
 import type { SanadEmbeddings } from '../embed/sanad-embeddings.js'
 import { Bm25Index } from '../lexical/bm25-index.js'
-import { hashText } from '../source/load-sources.js'
 import type { SourceDocument } from '../source/source-document.js'
 import { HnswVectorStore } from '../vector-store/hnsw-vector-store.js'
+import { createChunkDocuments } from './build-index.js'
+import { hashFile } from './hash-file.js'
 import { INDEX_FILES, INDEX_FORMAT_VERSION, IndexManifestSchema, TEXT_PIPELINE_VERSION, type IndexManifest } from './index-manifest.js'
 import { SanadIndex } from './sanad-index.js'
 
@@ -31,17 +32,17 @@ export async function loadIndex(
   const manifest = await readManifest(directory)
   const mismatch = describeMismatch(manifest, sources, embeddings, chunker)
   if (mismatch) throw new StaleIndexError(mismatch)
-  const contents = new Map<string, Buffer>()
+  // Hashed as streams: the graph of a large corpus is larger than one buffer may be, and only the parsed files need reading whole.
   for (const [name, sha256] of Object.entries(manifest.files)) {
-    const bytes = await readFile(join(directory, name)).catch(() => null)
-    if (!bytes) throw new StaleIndexError(`index file ${name} is missing`)
-    if (hashText(bytes) !== sha256) throw new StaleIndexError(`index file ${name} does not match its checksum`)
-    contents.set(name, bytes)
+    const actual = await hashFile(join(directory, name)).catch(() => null)
+    if (actual === null) throw new StaleIndexError(`index file ${name} is missing`)
+    if (actual !== sha256) throw new StaleIndexError(`index file ${name} does not match its checksum`)
   }
   try {
-    const corpus = CorpusStructureSchema.parse(JSON.parse(contents.get(INDEX_FILES.corpus)?.toString('utf8') ?? 'null'))
-    const lexical = Bm25Index.fromJSON(JSON.parse(contents.get(INDEX_FILES.lexical)?.toString('utf8') ?? 'null'))
-    const vectorStore = await HnswVectorStore.load(directory, embeddings)
+    const corpus = shareRepeatedStrings(CorpusStructureSchema.parse(JSON.parse(await readFile(join(directory, INDEX_FILES.corpus), 'utf8'))))
+    const lexical = Bm25Index.fromBinary(await readFile(join(directory, INDEX_FILES.lexical)))
+    const textById = new Map(sources.map((source) => [source.id, source.text]))
+    const vectorStore = await HnswVectorStore.load(directory, embeddings, { documentOf: createChunkDocuments(corpus, textById) })
     if (vectorStore.size !== corpus.chunks.length || lexical.size !== corpus.chunks.length) {
       throw new Error('the vector, lexical and chunk counts differ')
     }
@@ -49,6 +50,25 @@ export async function loadIndex(
   } catch (cause) {
     throw new StaleIndexError(`index files are unreadable: ${(cause as Error).message}`)
   }
+}
+
+// JSON.parse makes a string per occurrence: the document id and section heading of every sentence and
+// chunk would be held once per sentence. Equal strings are made one.
+function shareRepeatedStrings(corpus: CorpusStructure): CorpusStructure {
+  const shared = new Map<string, string>()
+  const share = (text: string) => {
+    const known = shared.get(text)
+    if (known !== undefined) return known
+    shared.set(text, text)
+    return text
+  }
+  const shareFields = (item: { docId: string; section: string | null }) => {
+    item.docId = share(item.docId)
+    if (item.section !== null) item.section = share(item.section)
+  }
+  corpus.sentences.forEach(shareFields)
+  corpus.chunks.forEach(shareFields)
+  return corpus
 }
 
 async function readManifest(directory: string): Promise<IndexManifest> {

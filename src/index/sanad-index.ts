@@ -7,9 +7,13 @@ import type { HnswVectorStore } from '../vector-store/hnsw-vector-store.js'
 import type { PostgresVectorStore } from '../vector-store/postgres-vector-store.js'
 import type { IndexManifest } from './index-manifest.js'
 
+// How many sentences' tokens are kept: a few questions' worth of candidates, not the whole corpus of a large index.
+const TOKEN_CACHE_SENTENCES = 4096
+
 /** Everything retrieval and answering read: documents, their structure, the vector and lexical indexes. */
 export class SanadIndex {
   readonly documents: ReadonlyMap<string, SourceDocument>
+  // The most recently used sentences' tokens, least recent first (a Map keeps insertion order).
   private readonly sentenceTokens = new Map<number, Token[]>()
 
   constructor(
@@ -43,13 +47,16 @@ export class SanadIndex {
     return sentence
   }
 
-  /** A sentence's tokens, offsets into its document; computed once, on first use. */
+  /** A sentence's tokens, offsets into its document; kept for the few thousand sentences used last. */
   tokensOf(sentence: Sentence): Token[] {
     let tokens = this.sentenceTokens.get(sentence.id)
-    if (!tokens) {
+    if (tokens) {
+      this.sentenceTokens.delete(sentence.id)
+    } else {
       tokens = tokenize(this.textOf(sentence), sentence.start)
-      this.sentenceTokens.set(sentence.id, tokens)
+      if (this.sentenceTokens.size >= TOKEN_CACHE_SENTENCES) this.sentenceTokens.delete(this.sentenceTokens.keys().next().value!)
     }
+    this.sentenceTokens.set(sentence.id, tokens)
     return tokens
   }
 

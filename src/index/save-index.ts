@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { hashText } from '../source/load-sources.js'
 import { HnswVectorStore } from '../vector-store/hnsw-vector-store.js'
+import { hashFile } from './hash-file.js'
 import { INDEX_FILES, type IndexManifest } from './index-manifest.js'
 import type { SanadIndex } from './sanad-index.js'
 
@@ -15,11 +15,11 @@ export async function saveIndex(index: SanadIndex, directory: string): Promise<I
   const scratch = await mkdtemp(join(directory, '.build-'))
   try {
     await writeFile(join(scratch, INDEX_FILES.corpus), JSON.stringify(index.corpus))
-    await writeFile(join(scratch, INDEX_FILES.lexical), JSON.stringify(index.lexical.toJSON()))
+    await writeFile(join(scratch, INDEX_FILES.lexical), index.lexical.toBinary())
     await index.vectorStore.save(scratch)
     const names = (await readdir(scratch)).sort()
     const files: Record<string, string> = {}
-    for (const name of names) files[name] = hashText(await readFile(join(scratch, name)))
+    for (const name of names) files[name] = await hashFile(join(scratch, name))
     const manifest: IndexManifest = { ...index.manifest, files }
     await rm(join(directory, INDEX_FILES.manifest), { force: true })
     for (const name of names) await rename(join(scratch, name), join(directory, name))

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { SanadError } from '../errors/sanad-error.js'
+import { PROJECT_DIRECTORY } from '../project-directory.js'
 
 /** Where prompt files live unless a caller points elsewhere. */
-export const DEFAULT_PROMPT_FOLDER = fileURLToPath(new URL('../../prompts/', import.meta.url))
+export const DEFAULT_PROMPT_FOLDER = join(PROJECT_DIRECTORY, 'prompts')
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g
 const PROMPT_NAME = /^[a-z0-9][a-z0-9.-]*$/

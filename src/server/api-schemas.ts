@@ -14,6 +14,19 @@ export const HealthSchema = z.object({
   /** The English–Arabic dictionary English questions use: where it was read from and its headword count. */
   englishDictionary: z.object({ source: z.enum(['bundled', 'DICTIONARY_DIR']), path: z.string(), headwords: z.number().int() }).nullable(),
   version: z.string(),
+  /** The answer cache's counters since start; absent when ANSWER_CACHE_BYTES is 0. */
+  answerCache: z
+    .object({
+      hits: z.number().int(),
+      misses: z.number().int(),
+      evictions: z.number().int(),
+      oversized: z.number().int(),
+      bypasses: z.number().int(),
+      entries: z.number().int(),
+      bytes: z.number().int(),
+      budgetBytes: z.number().int(),
+    })
+    .optional(),
 })
 export type Health = z.infer<typeof HealthSchema>
 

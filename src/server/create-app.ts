@@ -5,8 +5,6 @@ import { bearerAuth } from 'hono/bearer-auth'
 import { except } from 'hono/combine'
 import { cors } from 'hono/cors'
 import { methodNotAllowed } from 'hono/method-not-allowed'
-import { requestId } from 'hono/request-id'
-import { secureHeaders } from 'hono/secure-headers'
 import type { QuestionAnswerer } from '../answer/question-answerer.js'
 import type { Config } from '../config/load-config.js'
 import type { FindSupport } from '../grounding/create-support-finder.js'
@@ -17,14 +15,16 @@ import type { AppEnv } from './app-env.js'
 import { chooseClientAddress } from './choose-client-address.js'
 import type { Logger } from './create-logger.js'
 import { handleError, handleNotFound, respondWithProblem } from './handle-errors.js'
+import { assignRequestId } from './middleware/assign-request-id.js'
 import { limitBody } from './middleware/limit-body.js'
 import { limitRate } from './middleware/limit-rate.js'
 import { logRequests } from './middleware/log-requests.js'
+import { setSecurityHeaders } from './middleware/set-security-headers.js'
 import { createAskRoute } from './routes/ask-route.js'
 import { createChatRoute } from './routes/chat-route.js'
 import { createDocsRoute } from './routes/docs-route.js'
 import { createDocumentsRoute } from './routes/documents-route.js'
-import { createGroundingRoute, GROUNDING_OPENAPI_PATHS } from './routes/grounding-route.js'
+import { createGroundingRoute, describeGroundingRoute } from './routes/grounding-route.js'
 import { createHealthRoute } from './routes/health-route.js'
 import { createOpenAIRoute } from './routes/openai-route.js'
 import { TokenBucketLimiter } from './token-bucket-limiter.js'
@@ -58,6 +58,8 @@ export interface AppDependencies {
   findSupport?: FindSupport
   /** The English–Arabic dictionary in use, reported by /api/health (null: English questions are refused). */
   englishDictionary?: Health['englishDictionary']
+  /** The answer cache's counters, reported by /api/health (none: no cache). */
+  readAnswerCache?: () => NonNullable<Health['answerCache']>
 }
 
 /** The Content-Security-Policy of the UI: everything from this origin, nothing inline, no framing. */
@@ -82,9 +84,9 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const startedAt = Date.now()
 
-  app.use(requestId())
+  app.use(assignRequestId())
   app.use(logRequests(logger, { logQuestions: settings.LOG_QUESTIONS }))
-  app.use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, xFrameOptions: 'DENY' }))
+  app.use(setSecurityHeaders(CONTENT_SECURITY_POLICY))
   app.use(
     methodNotAllowed({
       app,
@@ -136,7 +138,7 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
       version: dependencies.version,
       questionMaxCharacters,
       apiKeyRequired: Boolean(settings.API_KEY),
-      extraPaths: GROUNDING_OPENAPI_PATHS,
+      describeExtraPaths: describeGroundingRoute,
     }),
   )
   if (dependencies.fontDirectory) {

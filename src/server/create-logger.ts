@@ -1,3 +1,5 @@
+import { createBatchedWriter } from './create-batched-writer.js'
+
 /** The levels a logger can be set to, quietest last. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 
@@ -15,9 +17,9 @@ export interface Logger {
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 }
 
-/** A logger that writes one JSON line per entry at or above `level`. */
+/** A logger that writes one JSON line per entry at or above `level` (to stdout by default, a turn's lines in one write). */
 export function createLogger(options: { level: LogLevel; write?: (line: string) => void; now?: () => Date }): Logger {
-  const write = options.write ?? ((line: string) => process.stdout.write(line))
+  const write = options.write ?? createBatchedWriter(process.stdout)
   const now = options.now ?? (() => new Date())
   const log = (level: Exclude<LogLevel, 'silent'>) => (message: string, fields: LogFields = {}) => {
     if (RANK[level] < RANK[options.level]) return

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { streamSSE, type SSEMessage } from 'hono/streaming'
+import type { AppEnv } from './app-env.js'
 import type { Logger } from './create-logger.js'
 import { describeError, type Problem } from './handle-errors.js'
 
@@ -17,11 +18,12 @@ export interface ServerSentEventsSource {
  * producer and stops the iteration, which frees the work behind it; an error becomes the protocol's
  * error event, and an unexpected one is logged and reported without details.
  */
-export function streamServerSentEvents(c: Context, source: ServerSentEventsSource, logger: Logger): Response {
+export function streamServerSentEvents(c: Context<AppEnv>, source: ServerSentEventsSource, logger: Logger): Response {
   const disconnected = new AbortController()
   const signal = AbortSignal.any([disconnected.signal, c.req.raw.signal])
   for (const [name, value] of Object.entries(source.headers ?? {})) c.header(name, value)
   c.header('X-Accel-Buffering', 'no')
+  c.set('eventStream', true)
   return streamSSE(c, async (stream) => {
     stream.onAbort(() => disconnected.abort(new DOMException('The client disconnected.', 'AbortError')))
     try {

@@ -26,6 +26,8 @@ export interface QueryTranslatorOptions {
   dictionaryName?: string
   /** The dictionary already opened by the caller (null: not installed), so it is not read twice. */
   dictionary?: DictdDictionary | null
+  /** The indexed stems as the retriever buckets them, so a large index does not get a second copy. */
+  vocabulary?: TermVocabulary
 }
 
 /** One unit of the question (a word or a phrase) and what it became. */
@@ -125,9 +127,9 @@ class QueryTranslation {
   private readonly stems: TermVocabulary
   private inverted: Map<string, string[]> | null = null
 
-  constructor(private readonly dictionary: DictdDictionary, private readonly index: SanadIndex) {
+  constructor(private readonly dictionary: DictdDictionary, private readonly index: SanadIndex, stems?: TermVocabulary) {
     this.vocabulary = CorpusVocabulary.fromTexts([...index.documents.values()].map((document) => document.text))
-    this.stems = new TermVocabulary(index.lexical.terms())
+    this.stems = stems ?? new TermVocabulary(index.lexical.terms())
   }
 
   /** The stems of an Arabic candidate that the sources have, in their indexed spelling. */
@@ -336,7 +338,7 @@ export function createQueryTranslator(options: QueryTranslatorOptions): QueryTra
   const open = async () => {
     const dictionary =
       options.dictionary !== undefined ? options.dictionary : await readDictdDictionary(options.dictionaryDirectory, options.dictionaryName ?? 'freedict-eng-ara')
-    return dictionary ? new QueryTranslation(dictionary, options.index) : null
+    return dictionary ? new QueryTranslation(dictionary, options.index, options.vocabulary) : null
   }
   return async (question, language, askedFor): Promise<TranslatedQuery | null> => {
     if (language !== 'en' || detectLanguage(question) !== 'en') return null

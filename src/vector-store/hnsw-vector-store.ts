@@ -22,11 +22,29 @@ export interface HnswParameters {
 
 const DEFAULT_PARAMETERS: HnswParameters = { m: 16, efConstruction: 200, efSearch: 64, randomSeed: 100 }
 
-const StoredDocumentsSchema = z.object({
-  dimensions: z.number().int().positive(),
-  parameters: z.object({ m: z.number(), efConstruction: z.number(), efSearch: z.number(), randomSeed: z.number() }),
-  documents: z.array(z.object({ pageContent: z.string(), metadata: z.record(z.string(), z.unknown()) })),
-})
+// A store keeps its documents (saved with it) or derives them (only their count is saved).
+const StoredDocumentsSchema = z
+  .object({
+    dimensions: z.number().int().positive(),
+    parameters: z.object({ m: z.number(), efConstruction: z.number(), efSearch: z.number(), randomSeed: z.number() }),
+    documents: z.array(z.object({ pageContent: z.string(), metadata: z.record(z.string(), z.unknown()) })).optional(),
+    count: z.number().int().min(0).optional(),
+  })
+  .refine((stored) => (stored.documents === undefined) !== (stored.count === undefined), 'a stored vector store has either documents or a count')
+
+/** How a store is set up. */
+export interface HnswVectorStoreOptions {
+  dimensions?: number
+  parameters?: Partial<HnswParameters>
+  /**
+   * Derives the document of a label instead of keeping the documents added: for a store whose texts live
+   * elsewhere (the sanad index derives each chunk's from its source), so they are neither held twice in
+   * memory nor written twice to disk; only their count is saved.
+   */
+  documentOf?: (label: number) => DocumentInterface
+  /** How many vectors to make room for when the graph is created, so that a large build does not resize it step by step. */
+  capacity?: number
+}
 
 /** One nearest neighbour: the label of the stored vector (its insertion order) and its cosine similarity. */
 export interface VectorHit {
@@ -38,14 +56,20 @@ export interface VectorHit {
 export class HnswVectorStore extends SaveableVectorStore {
   declare FilterType: (document: DocumentInterface) => boolean
   private index: HierarchicalNSWIndex | null = null
+  // The documents added, unless they are derived (`documentOf`).
   private readonly documents: DocumentInterface[] = []
+  private readonly documentOf: ((label: number) => DocumentInterface) | undefined
+  private count = 0
+  private readonly capacity: number
   private readonly parameters: HnswParameters
   private dimensions: number | null
 
-  constructor(embeddings: EmbeddingsInterface, options: { dimensions?: number; parameters?: Partial<HnswParameters> } = {}) {
+  constructor(embeddings: EmbeddingsInterface, options: HnswVectorStoreOptions = {}) {
     super(embeddings, {})
     this.parameters = { ...DEFAULT_PARAMETERS, ...options.parameters }
     this.dimensions = options.dimensions ?? null
+    this.documentOf = options.documentOf
+    this.capacity = options.capacity ?? 0
   }
 
   _vectorstoreType(): string {
@@ -54,7 +78,7 @@ export class HnswVectorStore extends SaveableVectorStore {
 
   /** How many vectors are stored. */
   get size(): number {
-    return this.documents.length
+    return this.count
   }
 
   async addDocuments(documents: DocumentInterface[]): Promise<void> {
@@ -70,9 +94,10 @@ export class HnswVectorStore extends SaveableVectorStore {
     vectors.forEach((vector, offset) => {
       if (vector.length !== dimensions) throw new Error(`vector ${offset} has ${vector.length} dimensions, expected ${dimensions}`)
     })
-    const index = this.ensureIndex(dimensions, this.documents.length + vectors.length)
-    vectors.forEach((vector, offset) => index.addPoint(vector, this.documents.length + offset))
-    this.documents.push(...documents)
+    const index = this.ensureIndex(dimensions, this.count + vectors.length)
+    vectors.forEach((vector, offset) => index.addPoint(vector, this.count + offset))
+    if (!this.documentOf) for (const document of documents) this.documents.push(document)
+    this.count += vectors.length
   }
 
   /**
@@ -81,21 +106,21 @@ export class HnswVectorStore extends SaveableVectorStore {
    * `allowedCount` says how many labels it accepts, since hnswlib fails when asked for more than exist.
    */
   searchVector(query: ArrayLike<number>, k: number, filter?: { accepts: (label: number) => boolean; allowedCount: number }): VectorHit[] {
-    if (!this.index || this.documents.length === 0) return []
-    const count = Math.min(k, filter ? filter.allowedCount : this.documents.length)
+    if (!this.index || this.count === 0) return []
+    const count = Math.min(k, filter ? filter.allowedCount : this.count)
     if (count <= 0) return []
     this.index.setEf(Math.max(this.parameters.efSearch, count))
-    const { neighbors, distances } = filter
-      ? this.index.searchKnn(Array.from(query), count, filter.accepts)
-      : this.index.searchKnn(Array.from(query), count)
+    // hnswlib reads a plain array of numbers; copy only what is not one already.
+    const point = Array.isArray(query) ? (query as number[]) : Array.from(query)
+    const { neighbors, distances } = filter ? this.index.searchKnn(point, count, filter.accepts) : this.index.searchKnn(point, count)
     return neighbors.map((label, position) => ({ label, score: 1 - distances[position]! }))
   }
 
   async similaritySearchVectorWithScore(query: number[], k: number, filter?: this['FilterType']): Promise<[DocumentInterface, number][]> {
-    const hits = this.searchVector(query, filter ? this.documents.length : k)
+    const hits = this.searchVector(query, filter ? this.count : k)
     const results: [DocumentInterface, number][] = []
     for (const hit of hits) {
-      const document = this.documents[hit.label]!
+      const document = this.documentAt(hit.label)!
       if (filter && !filter(document)) continue
       results.push([document, hit.score])
       if (results.length === k) break
@@ -105,31 +130,32 @@ export class HnswVectorStore extends SaveableVectorStore {
 
   /** The stored document with the given label. */
   documentAt(label: number): DocumentInterface | undefined {
-    return this.documents[label]
+    if (!Number.isInteger(label) || label < 0 || label >= this.count) return undefined
+    return this.documentOf ? this.documentOf(label) : this.documents[label]
   }
 
   async save(directory: string): Promise<void> {
     if (!this.index || this.dimensions === null) throw new Error('cannot save an empty vector store')
     await mkdir(directory, { recursive: true })
     this.index.writeIndexSync(join(directory, VECTOR_STORE_FILES.graph))
-    const stored = {
-      dimensions: this.dimensions,
-      parameters: this.parameters,
-      documents: this.documents.map(({ pageContent, metadata }) => ({ pageContent, metadata })),
-    }
+    const stored = this.documentOf
+      ? { dimensions: this.dimensions, parameters: this.parameters, count: this.count }
+      : { dimensions: this.dimensions, parameters: this.parameters, documents: this.documents.map(({ pageContent, metadata }) => ({ pageContent, metadata })) }
     await writeFile(join(directory, VECTOR_STORE_FILES.documents), JSON.stringify(stored))
   }
 
-  static override async load(directory: string, embeddings: EmbeddingsInterface): Promise<HnswVectorStore> {
+  /** Loads a saved store; a store whose documents were derived needs `documentOf` again. */
+  static override async load(directory: string, embeddings: EmbeddingsInterface, options: Pick<HnswVectorStoreOptions, 'documentOf'> = {}): Promise<HnswVectorStore> {
     const stored = StoredDocumentsSchema.parse(JSON.parse(await readFile(join(directory, VECTOR_STORE_FILES.documents), 'utf8')))
-    const store = new HnswVectorStore(embeddings, { dimensions: stored.dimensions, parameters: stored.parameters })
+    if (!stored.documents && !options.documentOf) throw new Error('this vector store derives its documents: load it with documentOf')
+    const store = new HnswVectorStore(embeddings, { dimensions: stored.dimensions, parameters: stored.parameters, ...(options.documentOf ? { documentOf: options.documentOf } : {}) })
     const index = new HierarchicalNSW('cosine', stored.dimensions)
     index.readIndexSync(join(directory, VECTOR_STORE_FILES.graph))
-    if (index.getCurrentCount() !== stored.documents.length) {
-      throw new Error(`the graph holds ${index.getCurrentCount()} vectors but ${stored.documents.length} documents are stored`)
-    }
+    const count = stored.documents?.length ?? stored.count!
+    if (index.getCurrentCount() !== count) throw new Error(`the graph holds ${index.getCurrentCount()} vectors but ${count} documents are stored`)
     store.index = index
-    store.documents.push(...stored.documents.map((document) => new Document(document)))
+    store.count = count
+    if (!options.documentOf) for (const document of stored.documents!) store.documents.push(new Document(document))
     return store
   }
 
@@ -141,7 +167,7 @@ export class HnswVectorStore extends SaveableVectorStore {
     if (!this.index) {
       this.index = new HierarchicalNSW('cosine', dimensions)
       const { m, efConstruction, randomSeed } = this.parameters
-      this.index.initIndex({ maxElements: Math.max(capacity, 16), m, efConstruction, randomSeed })
+      this.index.initIndex({ maxElements: Math.max(capacity, this.capacity, 16), m, efConstruction, randomSeed })
     } else if (capacity > this.index.getMaxElements()) {
       this.index.resizeIndex(Math.max(capacity, this.index.getMaxElements() * 2))
     }

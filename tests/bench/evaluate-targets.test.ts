@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateTargets, meetsLimit, SCALE_TARGET_CHUNKS, type TargetFigures } from '../../src/bench/evaluate-targets.js'
+import { evaluateTargets, meetsLimit, MILLION_CHUNKS, SCALE_TARGET_CHUNKS, type TargetFigures } from '../../src/bench/evaluate-targets.js'
 
 const MEBIBYTE = 1024 * 1024
 const passing: TargetFigures = {
-  askThroughputRatio: 0.5,
+  coldStartMs: 250,
+  idleRssBytes: 90 * MEBIBYTE,
+  loadedRss: { bytes: 140 * MEBIBYTE, requests: 20_000 },
+  distinctAskRatio: 0.12,
+  repeatedAskRatio: 0.6,
+  answererMs: 0.2,
   retrievalRatio: 1.5,
   articleBuildMs: 150,
-  coldStartMs: 800,
-  largestScale: { targetChunks: SCALE_TARGET_CHUNKS, retrievalP50Ms: 4, serverRssBytes: 1000 * MEBIBYTE },
-  articleServerRssBytes: 120 * MEBIBYTE,
+  scale: [
+    { targetChunks: 10_000, retrievalP50Ms: 1, serverRssBytes: 200 * MEBIBYTE },
+    { targetChunks: SCALE_TARGET_CHUNKS, retrievalP50Ms: 2.5, serverRssBytes: 900 * MEBIBYTE },
+    { targetChunks: MILLION_CHUNKS, retrievalP50Ms: 9, serverRssBytes: null },
+  ],
 }
 
 describe('meetsLimit', () => {
@@ -25,37 +32,39 @@ describe('meetsLimit', () => {
 })
 
 describe('evaluateTargets', () => {
-  it('should report every target of issue 7 with its value, limit and a verdict', () => {
+  it('should report every target of issue 16 with its value, limit and a verdict', () => {
     const targets = evaluateTargets(passing)
-    expect(targets).toHaveLength(7)
-    for (const target of targets) expect(target.pass).toBe(true)
-    expect(targets.map((target) => target.name)).toEqual(expect.arrayContaining(['article index build', 'server cold start to ready']))
+    expect(targets).toHaveLength(11)
+    for (const target of targets) expect(target.pass, target.name).toBe(true)
   })
 
-  it('should fail a throughput ratio below 30% and a retrieval ratio above 2', () => {
-    const targets = evaluateTargets({ ...passing, askThroughputRatio: 0.29, retrievalRatio: 2.01 })
-    expect(targets.find((target) => target.name.startsWith('/api/ask'))?.pass).toBe(false)
-    expect(targets.find((target) => target.name.startsWith('retrieval ÷'))?.pass).toBe(false)
+  it('should fail ratios below their limits and an answerer slower than 250 µs', () => {
+    const targets = evaluateTargets({ ...passing, distinctAskRatio: 0.09, repeatedAskRatio: 0.49, answererMs: 1 })
+    expect(targets.find((target) => target.name.startsWith('/api/ask distinct'))?.pass).toBe(false)
+    expect(targets.find((target) => target.name.startsWith('/api/ask repeated'))?.pass).toBe(false)
+    const answerer = targets.find((target) => target.name.startsWith('answerer'))!
+    expect(answerer).toMatchObject({ value: 1000, unit: 'µs', pass: false })
   })
 
   it('should express memory targets in MiB', () => {
-    const rss = evaluateTargets({ ...passing, articleServerRssBytes: 250 * MEBIBYTE }).find((target) => target.name === 'server RSS, article')!
-    expect(rss.value).toBe(250)
-    expect(rss.pass).toBe(false)
+    const idle = evaluateTargets({ ...passing, idleRssBytes: 150 * MEBIBYTE }).find((target) => target.name.startsWith('server RSS idle'))!
+    expect(idle).toMatchObject({ value: 150, pass: false })
   })
 
-  it('should leave the 100k targets unjudged when the largest scale point is smaller (a --quick run)', () => {
-    const targets = evaluateTargets({ ...passing, largestScale: { targetChunks: 10_000, retrievalP50Ms: 1, serverRssBytes: MEBIBYTE } })
-    const scaleTargets = targets.filter((target) => target.name.includes('100k'))
-    expect(scaleTargets).toHaveLength(2)
-    for (const target of scaleTargets) {
-      expect(target.value).toBeNull()
-      expect(target.pass).toBeNull()
-    }
+  it('should leave the loaded-RSS target unjudged when fewer than 20k requests were sent', () => {
+    const loaded = evaluateTargets({ ...passing, loadedRss: { bytes: 500 * MEBIBYTE, requests: 4_000 } }).find((target) => target.name.includes('after'))!
+    expect(loaded).toMatchObject({ value: 500, pass: null })
   })
 
-  it('should leave targets of a part that was not measured unjudged', () => {
-    const targets = evaluateTargets({ ...passing, askThroughputRatio: null, coldStartMs: null, articleServerRssBytes: null })
-    expect(targets.filter((target) => target.pass === null)).toHaveLength(3)
+  it('should leave the scale targets unjudged when the run stopped below them (a --quick run)', () => {
+    const targets = evaluateTargets({ ...passing, scale: [{ targetChunks: 10_000, retrievalP50Ms: 1, serverRssBytes: MEBIBYTE }] })
+    const scaleTargets = targets.filter((target) => / at 1(00k|M) chunks/.test(target.name))
+    expect(scaleTargets).toHaveLength(3)
+    for (const target of scaleTargets) expect(target.pass).toBeNull()
+  })
+
+  it('should judge the 1M target at 10 ms', () => {
+    const million = evaluateTargets({ ...passing, scale: [{ targetChunks: MILLION_CHUNKS, retrievalP50Ms: 11, serverRssBytes: null }] }).find((target) => target.name.includes('1M'))!
+    expect(million.pass).toBe(false)
   })
 })

@@ -121,7 +121,7 @@ describe('the built index on disk', () => {
     await buildArticleIndex(second)
     const names = (await readdir(first)).sort()
     expect(names).toEqual((await readdir(second)).sort())
-    expect(names).toEqual(['corpus.json', 'lexical.json', 'manifest.json', 'vectors.documents.json', 'vectors.hnsw'])
+    expect(names).toEqual(['corpus.json', 'lexical.bin', 'manifest.json', 'vectors.documents.json', 'vectors.hnsw'])
     for (const name of names) expect((await readFile(join(first, name))).equals(await readFile(join(second, name))), name).toBe(true)
   })
 

@@ -63,7 +63,7 @@ describe('loadOrBuildIndex', () => {
     [
       'a truncated file',
       async (directory) => writeFile(join(directory, INDEX_FILES.lexical), (await readFile(join(directory, INDEX_FILES.lexical))).subarray(0, 100)),
-      /lexical\.json does not match its checksum/,
+      /lexical\.bin does not match its checksum/,
     ],
     ['a flipped byte', (directory) => flipByte(join(directory, 'vectors.hnsw')), /vectors\.hnsw does not match its checksum/],
     ['another embedder', () => undefined, /embedder local-hash-v1-512, not local-hash-v1-256/, { embeddings: new LocalHashEmbeddings({ dimensions: 256 }) }],

@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { INDEX_FILES, IndexManifestSchema, type IndexManifest } from '../../src/index/index-manifest.js'
+import { Bm25Index } from '../../src/lexical/bm25-index.js'
 import type { SanadIndex } from '../../src/index/sanad-index.js'
 import { saveIndex } from '../../src/index/save-index.js'
 import { buildArticleIndex } from '../fixtures/foundation-build-article-index.js'
@@ -23,7 +24,7 @@ describe('saveIndex', () => {
   it('should write the corpus, the lexical index, the vectors and a manifest that checksums each of them', async () => {
     const written = JSON.parse(await readFile(join(directory, INDEX_FILES.manifest), 'utf8'))
     expect(IndexManifestSchema.parse(written)).toEqual(manifest)
-    expect(Object.keys(manifest.files)).toEqual(['corpus.json', 'lexical.json', 'vectors.documents.json', 'vectors.hnsw'])
+    expect(Object.keys(manifest.files)).toEqual(['corpus.json', 'lexical.bin', 'vectors.documents.json', 'vectors.hnsw'])
     for (const [name, sha256] of Object.entries(manifest.files)) expect(sha256Of(await readFile(join(directory, name))), name).toBe(sha256)
   })
 
@@ -33,7 +34,7 @@ describe('saveIndex', () => {
 
   it('should write the corpus structure that the index holds', async () => {
     expect(JSON.parse(await readFile(join(directory, INDEX_FILES.corpus), 'utf8'))).toEqual(index.corpus)
-    expect(JSON.parse(await readFile(join(directory, INDEX_FILES.lexical), 'utf8'))).toEqual(index.lexical.toJSON())
+    expect(Bm25Index.fromBinary(await readFile(join(directory, INDEX_FILES.lexical))).toJSON()).toEqual(index.lexical.toJSON())
   })
 
   it('should replace an older index and its manifest', async () => {

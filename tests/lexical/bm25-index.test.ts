@@ -167,6 +167,41 @@ describe('Bm25Index', () => {
     expect(() => Bm25Index.fromJSON(null)).toThrow()
   })
 
+  it('should refuse postings whose labels are out of order or range, or whose frequencies are not counts', () => {
+    expect(() => Bm25Index.fromJSON({ k1: 1.2, b: 0.75, lengths: [1, 1], postings: { a: [[1, 0], [1, 1]] } })).toThrow(/out of order/)
+    expect(() => Bm25Index.fromJSON({ k1: 1.2, b: 0.75, lengths: [1], postings: { a: [[1], [1]] } })).toThrow(/range/)
+    expect(() => Bm25Index.fromJSON({ k1: 1.2, b: 0.75, lengths: [1], postings: { a: [[0], [0]] } })).toThrow(/count/)
+  })
+
+  it('should survive a binary round trip with the same postings, parameters and scores', () => {
+    const index = Bm25Index.build(ARTICLE_PARAGRAPHS.map((paragraph) => contentStems(paragraph)), { k1: 1.5, b: 0.6 })
+    const restored = Bm25Index.fromBinary(Buffer.concat(index.toBinary()))
+    expect(restored.toJSON()).toEqual(index.toJSON())
+    const concepts = conceptsOf('الولايات المتحدة الأميركية والصحفي المقتول')
+    expect(restored.search(concepts, 5)).toEqual(index.search(concepts, 5))
+    expect(Buffer.concat(restored.toBinary()).equals(Buffer.concat(index.toBinary()))).toBe(true)
+  })
+
+  it('should read its binary form at any byte offset, and an empty index too', () => {
+    const bytes = Buffer.concat(articleIndex.toBinary())
+    const shifted = Buffer.alloc(bytes.length + 3)
+    bytes.copy(shifted, 3)
+    expect(Bm25Index.fromBinary(shifted.subarray(3)).toJSON()).toEqual(articleIndex.toJSON())
+    expect(Bm25Index.fromBinary(Buffer.concat(Bm25Index.build([]).toBinary())).size).toBe(0)
+  })
+
+  it('should refuse bytes that are not a whole binary index', () => {
+    const bytes = Buffer.concat(articleIndex.toBinary())
+    expect(() => Bm25Index.fromBinary(bytes.subarray(0, bytes.length - 5))).toThrow()
+    expect(() => Bm25Index.fromBinary(Buffer.from('{"k1":1.2}'))).toThrow(/not a sanad BM25 index/)
+    const garbled = Buffer.from(bytes)
+    // The first label of the postings, made larger than any label.
+    const header = garbled.indexOf(0x0a, 11) + 1
+    const labelsAt = header + 4 * (articleIndex.size + [...articleIndex.terms()].length + 1)
+    garbled.writeInt32LE(1_000_000, labelsAt)
+    expect(() => Bm25Index.fromBinary(garbled)).toThrow(/malformed/)
+  })
+
   it('should answer nothing when empty', () => {
     const empty = Bm25Index.build([])
     expect(empty.size).toBe(0)

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  countDictdHeadwords,
   decodeDictdNumber,
   DictdDictionary,
   parseDictdEntry,
@@ -80,6 +81,56 @@ describe('DictdDictionary', () => {
     expect(dictionary.lookup('OIL')).toEqual(['النفط'])
     dictionary.lookup('oil')
     expect(reads).toBe(1)
+  })
+})
+
+describe('parseDictdIndex', () => {
+  it('should keep every entry of a headword listed in several cases, in index order, and skip malformed lines', () => {
+    const index = parseDictdIndex('00databaseinfo\tA\tB\nMay\tA\tB\nmay\tC\tD\nbroken line\nbin laden\tE\tF\n')
+    expect(index.size).toBe(2)
+    expect(index.get('may')).toEqual([
+      { offset: 0, length: 1 },
+      { offset: 2, length: 3 },
+    ])
+    expect([...index.keys()]).toEqual(['may', 'bin laden'])
+    expect([...index].map(([headword, locations]) => [headword, locations.length])).toEqual([
+      ['may', 2],
+      ['bin laden', 1],
+    ])
+    expect(index.has('broken line')).toBe(false)
+  })
+})
+
+describe('countDictdHeadwords', () => {
+  it('should count headword lines, not database entries or blank lines', () => {
+    const index = '00databaseinfo\tA\tB\n00databaseshort\tA\tB\nOil\tA\tC\noil\tC\tC\nbin laden\tE\tC\n\n'
+    expect(countDictdHeadwords(index)).toBe(3)
+  })
+
+  it('should count a last line without a newline', () => {
+    expect(countDictdHeadwords('cat\tA\tB\ndog\tB\tB')).toBe(2)
+  })
+})
+
+describe('a lazily parsed DictdDictionary', () => {
+  it('should parse its index on the first lookup only, and report the count it was given before that', () => {
+    let parses = 0
+    const entry = 'Oil /ˈɔɪl/\nالنفط\n'
+    const dictionary = new DictdDictionary(
+      () => {
+        parses++
+        return parseDictdIndex(`oil\tA\t${encodeDictdNumber(Buffer.byteLength(entry))}\n`)
+      },
+      () => Buffer.from(entry),
+      '',
+      1,
+    )
+    expect(dictionary.headwordCount).toBe(1)
+    expect(parses).toBe(0)
+    expect(dictionary.lookup('oil')).toEqual(['النفط'])
+    expect(dictionary.has('OIL')).toBe(true)
+    expect(dictionary.longestHeadwordWords).toBe(1)
+    expect(parses).toBe(1)
   })
 })
 

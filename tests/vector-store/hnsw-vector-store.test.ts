@@ -134,6 +134,29 @@ describe('HnswVectorStore', () => {
     expect(loaded.searchVector(await new LocalHashEmbeddings().embedQuery('الجملة رقم 7'), 30)).toHaveLength(loaded.size)
   })
 
+  it('should derive its documents when told how, and save only their count', async () => {
+    const documentOf = (label: number) => new Document({ pageContent: ARTICLE_SENTENCES[label]!, metadata: { sentence: label } })
+    const store = new HnswVectorStore(new LocalHashEmbeddings(), { documentOf, capacity: ARTICLE_SENTENCES.length })
+    const vectors = await new LocalHashEmbeddings().embedDocuments([...ARTICLE_SENTENCES])
+    await store.addVectors(vectors, vectors.map(() => new Document({ pageContent: 'not kept', metadata: {} })))
+    expect(store.size).toBe(ARTICLE_SENTENCES.length)
+    expect(store.documentAt(2)).toEqual(documentOf(2))
+    expect(store.documentAt(ARTICLE_SENTENCES.length)).toBeUndefined()
+    const [best] = await store.similaritySearch('الصحفي الأمريكي المقتول جيمس فولي', 1)
+    expect(best?.pageContent).not.toBe('not kept')
+
+    const directory = await makeTemporaryDirectory()
+    await store.save(directory)
+    const stored = JSON.parse(await readFile(join(directory, VECTOR_STORE_FILES.documents), 'utf8'))
+    expect(stored).toMatchObject({ count: ARTICLE_SENTENCES.length })
+    expect(stored.documents).toBeUndefined()
+    await expect(HnswVectorStore.load(directory, new LocalHashEmbeddings())).rejects.toThrow(/documentOf/)
+    const loaded = await HnswVectorStore.load(directory, new LocalHashEmbeddings(), { documentOf })
+    const query = await new LocalHashEmbeddings().embedQuery('اوباما يعلن مقتل بن لادن')
+    expect(loaded.searchVector(query, 5)).toEqual(store.searchVector(query, 5))
+    expect(loaded.documentAt(4)).toEqual(documentOf(4))
+  })
+
   it('should refuse to save an empty store', async () => {
     await expect(new HnswVectorStore(new LocalHashEmbeddings()).save(await makeTemporaryDirectory())).rejects.toThrow(/empty/)
   })

@@ -24,8 +24,10 @@ export function logRequests(logger: Logger, options: { logQuestions: boolean }):
       if (includeQuestion && question !== undefined) line.question = question
       return line
     }
-    const body = c.res.body
-    if (!body || !c.res.headers.get('content-type')?.startsWith('text/event-stream')) {
+    // Event streams say so in the context: reading `c.res.body` or `c.res.headers` turns the Node adapter's
+    // light response into a web Response, which costs more than the rest of a small JSON answer.
+    const body = c.get('eventStream') ? c.res.body : null
+    if (!body) {
       logger.info('request', fields())
       return
     }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
-import type { QuestionAnswerer } from '../../answer/question-answerer.js'
+import type { AskOptions, QuestionAnswerer } from '../../answer/question-answerer.js'
+import { serializeAskResponse } from '../../cache/create-caching-answerer.js'
 import type { AppEnv } from '../app-env.js'
 import { requireJsonContent, validateJson } from '../middleware/validate-request.js'
 import { createAskRequestSchema } from '../split-conversation.js'
@@ -11,7 +12,13 @@ export function createAskRoute(dependencies: { answerer: QuestionAnswerer; quest
   route.post('/api/ask', requireJsonContent, validateJson(createAskRequestSchema(dependencies.questionMaxCharacters, dependencies.documentIds)), async (c) => {
     const request = c.req.valid('json')
     c.set('question', request.question)
-    return c.json(await dependencies.answerer.ask(request, { signal: c.req.raw.signal }))
+    // The Node adapter makes an AbortController when the signal is first read: an answer from the cache never reads it.
+    const options: AskOptions = {
+      get signal() {
+        return c.req.raw.signal
+      },
+    }
+    return c.body(serializeAskResponse(await dependencies.answerer.ask(request, options)), 200, { 'Content-Type': 'application/json' })
   })
 
   return route

@@ -58,25 +58,27 @@ export function createGroundingRoute(dependencies: GroundingRouteDependencies): 
   return route
 }
 
-/** The OpenAPI operation of POST /api/grounding, generated from the same zod schemas, for `extraRoutes`. */
-export const GROUNDING_OPENAPI_PATHS = {
-  '/api/grounding': {
-    post: {
-      summary: 'Score how well an answer is supported by the sources (sanad, RAGAS or ALCE shape)',
-      description:
-        'Splits the answer into sentences and scores each with the offline, Arabic-aware support scorer: against the citations its [n] markers name ' +
-        '(citations are numbered in order), or, without markers, against all citations and then the best sentences of the sources. ' +
-        'Numbers, dates, places and names must match, negations and events must agree; a sentence is supported at a score of 0.5 or more. ' +
-        'The body is sanad\'s shape ({ answer, citations?, question? }), a RAGAS sample ({ user_input, response, retrieved_contexts }, scored against its contexts) ' +
-        'or an ALCE record ({ question, output, docs }, whose [n] markers cite docs[n-1]). With a question, an answer whose evidence does not answer it is not supported.',
-      requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(GroundingInputSchema, 'input') } } },
-      responses: {
-        '200': { description: 'The grounding of the answer, sentence by sentence.', content: { 'application/json': { schema: toJsonSchema(GroundingResponseSchema, 'output') } } },
-        '400': { description: 'Invalid input: malformed JSON, a schema violation or an unknown field.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
-        '415': { description: 'The body is not declared as JSON.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+/** The OpenAPI operation of POST /api/grounding, generated from the same zod schemas, for the docs route to call on demand. */
+export function describeGroundingRoute(): Record<string, unknown> {
+  return {
+    '/api/grounding': {
+      post: {
+        summary: 'Score how well an answer is supported by the sources (sanad, RAGAS or ALCE shape)',
+        description:
+          'Splits the answer into sentences and scores each with the offline, Arabic-aware support scorer: against the citations its [n] markers name ' +
+          '(citations are numbered in order), or, without markers, against all citations and then the best sentences of the sources. ' +
+          'Numbers, dates, places and names must match, negations and events must agree; a sentence is supported at a score of 0.5 or more. ' +
+          'The body is sanad\'s shape ({ answer, citations?, question? }), a RAGAS sample ({ user_input, response, retrieved_contexts }, scored against its contexts) ' +
+          'or an ALCE record ({ question, output, docs }, whose [n] markers cite docs[n-1]). With a question, an answer whose evidence does not answer it is not supported.',
+        requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(GroundingInputSchema, 'input') } } },
+        responses: {
+          '200': { description: 'The grounding of the answer, sentence by sentence.', content: { 'application/json': { schema: toJsonSchema(GroundingResponseSchema, 'output') } } },
+          '400': { description: 'Invalid input: malformed JSON, a schema violation or an unknown field.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+          '415': { description: 'The body is not declared as JSON.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+        },
       },
     },
-  },
+  }
 }
 
 function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {

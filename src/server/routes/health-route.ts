@@ -12,11 +12,13 @@ export function createHealthRoute(dependencies: {
   version: string
   isDraining: () => boolean
   englishDictionary?: Health['englishDictionary']
+  readAnswerCache?: () => NonNullable<Health['answerCache']>
 }): Hono<AppEnv> {
   const route = new Hono<AppEnv>()
 
   route.get('/api/health', (c) => {
     const health: Health = { status: 'ok', ...dependencies.index.summary(), answerers: [...dependencies.answerer.answerers], englishDictionary: dependencies.englishDictionary ?? null, version: dependencies.version }
+    if (dependencies.readAnswerCache) health.answerCache = dependencies.readAnswerCache()
     return c.json(health)
   })
 

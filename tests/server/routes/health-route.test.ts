@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { createCachingAnswerer, type CachedAnswer } from '../../../src/cache/create-caching-answerer.js'
+import { LruByteCache } from '../../../src/cache/lru-byte-cache.js'
+import { computeIndexChecksum } from '../../../src/index/compute-index-checksum.js'
 import type { SanadIndex } from '../../../src/index/sanad-index.js'
 import { HealthSchema } from '../../../src/server/api-schemas.js'
 import { createStubAnswerer } from '../../support/create-stub-answerer.js'
@@ -22,6 +25,18 @@ describe('GET /api/health and /api/ready', () => {
     const { app } = createTestApp(index, createStubAnswerer(index), { dependencies: { englishDictionary } })
     const health = HealthSchema.parse(await (await app.request('/api/health')).json())
     expect(health.englishDictionary).toEqual(englishDictionary)
+  })
+
+  it("should report the answer cache's counters when the app has a cache, after real requests through it", async () => {
+    const cache = new LruByteCache<CachedAnswer>(1 << 20)
+    const answerer = createCachingAnswerer(createStubAnswerer(index), { cache, indexChecksum: computeIndexChecksum(index.manifest), llmSamples: false })
+    const { app } = createTestApp(index, answerer, { dependencies: { readAnswerCache: () => answerer.statistics() } })
+    const ask = () => app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'متى؟' }) })
+    expect((await ask()).status).toBe(200)
+    expect((await ask()).status).toBe(200)
+    const health = HealthSchema.parse(await (await app.request('/api/health')).json())
+    expect(health.answerCache).toMatchObject({ hits: 1, misses: 1, evictions: 0, bypasses: 0, entries: 1, budgetBytes: 1 << 20 })
+    expect(health.answerCache!.bytes).toBeGreaterThan(0)
   })
 
   it('should be ready until shutdown begins, then answer 503', async () => {
