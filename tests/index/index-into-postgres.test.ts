@@ -202,17 +202,20 @@ describe('loadPostgresIndex', () => {
 })
 
 describe('npm run index -- --target postgres', () => {
-  it('should load the sources with progress, then find nothing to do the second time', async () => {
+  it('should load the sources into DATABASE_URL with progress and report what it did', async () => {
     const environment: Record<string, string | undefined> = { ...process.env }
     for (const key of Object.keys(ConfigSchema.shape)) delete environment[key]
     Object.assign(environment, { DATABASE_URL: server.url, SOURCES_DIR: join(REPOSITORY_INDEX_DIRECTORY, 'sources') })
-    const run = () => promisify(execFile)('npm', ['run', '--silent', 'index', '--', '--target', 'postgres'], { cwd: PROJECT_DIRECTORY, env: environment })
-    const first = await run()
-    expect(first.stderr).toMatch(/added article: \d+ chunks/)
-    expect(first.stdout).toMatch(/^added:\s+1 \(article\)$/m)
-    expect(first.stdout).toMatch(/^index:\s+postgres \(schema sanad\)$/m)
-    const second = await run()
-    expect(second.stdout).toMatch(/^unchanged:\s+1 \(article\)$/m)
-    expect(second.stdout).toMatch(/\(0 written\)/)
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', 'index', '--', '--target', 'postgres'], { cwd: PROJECT_DIRECTORY, env: environment })
+    expect(stderr).toMatch(/added article: \d+ chunks/)
+    expect(stdout).toMatch(/^added:\s+1 \(article\)$/m)
+    expect(stdout).toMatch(/^unchanged:\s+0$/m)
+    expect(stdout).toMatch(/^index:\s+postgres \(schema sanad\)$/m)
+    const store = openStore('sanad')
+    try {
+      expect((await loadPostgresIndex(store, new LocalHashEmbeddings(), { maxCharacters: 600, overlapSentences: 1 })).documents.has('article')).toBe(true)
+    } finally {
+      await store.close()
+    }
   }, 60_000)
 })
