@@ -44,6 +44,15 @@ function openStore(schema: string): PostgresVectorStore {
   return PostgresVectorStore.connect(embeddings, { connectionString: server.url, poolSize: 1, efSearch: 40, schema })
 }
 
+// Runs a test's work with a store, and closes its pool however the work ends.
+async function withStore(store: PostgresVectorStore, work: (store: PostgresVectorStore) => Promise<void>): Promise<void> {
+  try {
+    await work(store)
+  } finally {
+    await store.close()
+  }
+}
+
 // Each stored row's document and transaction id: a row rewritten gets a new xmin.
 async function rowVersions(schema: string): Promise<{ docId: string; xmin: string }[]> {
   const { rows } = await client.query<{ docId: string; xmin: string }>(
@@ -56,8 +65,7 @@ async function rowVersions(schema: string): Promise<{ docId: string; xmin: strin
 
 describe('indexIntoPostgres', () => {
   it('should load sources into an index that reads back as the same corpus a folder index numbers', async () => {
-    const store = openStore('load_roundtrip')
-    try {
+    await withStore(openStore('load_roundtrip'), async (store) => {
       const progress: string[] = []
       const report = await indexIntoPostgres(store, FIRST, embeddings, chunker, { onProgress: (line) => progress.push(line) })
       expect(report).toMatchObject({ rebuildReason: null, added: ['aleppo', 'fez', 'tunis'], replaced: [], removed: [], unchanged: [] })
@@ -70,14 +78,11 @@ describe('indexIntoPostgres', () => {
       expect(loaded.summary()).toEqual(built.summary())
       expect(report.chunkCount).toBe(built.corpus.chunks.length)
       for (const chunk of loaded.corpus.chunks) expect(loaded.textOf(chunk)).toBe(built.textOf(chunk))
-    } finally {
-      await store.close()
-    }
+    })
   })
 
   it('should leave every row untouched when nothing changed, and rewrite only the rows of a changed document', async () => {
-    const store = openStore('load_idempotent')
-    try {
+    await withStore(openStore('load_idempotent'), async (store) => {
       await indexIntoPostgres(store, FIRST, embeddings, chunker)
       const original = await rowVersions('load_idempotent')
 
@@ -96,44 +101,35 @@ describe('indexIntoPostgres', () => {
       expect(removed).toMatchObject({ added: ['sanaa'], removed: ['aleppo', 'tunis'], unchanged: ['fez'] })
       const loaded = await loadPostgresIndex(store, embeddings, chunker)
       expect([...loaded.documents.keys()]).toEqual(['fez', 'sanaa'])
-    } finally {
-      await store.close()
-    }
+    })
   })
 
   it('should rebuild everything, saying why, when the chunker changed', async () => {
-    const store = openStore('load_rebuild')
-    try {
+    await withStore(openStore('load_rebuild'), async (store) => {
       await indexIntoPostgres(store, FIRST, embeddings, chunker)
       const report = await indexIntoPostgres(store, FIRST, embeddings, { maxCharacters: 200, overlapSentences: 0 })
       expect(report).toMatchObject({ rebuildReason: 'the chunker settings changed', added: ['aleppo', 'fez', 'tunis'] })
       await loadPostgresIndex(store, embeddings, { maxCharacters: 200, overlapSentences: 0 })
-    } finally {
-      await store.close()
-    }
+    })
   })
 
   it('should leave the index as it was when the load fails half-way', async () => {
-    const store = openStore('load_rollback')
-    try {
+    await withStore(openStore('load_rollback'), async (store) => {
       await indexIntoPostgres(store, FIRST, embeddings, chunker)
       const before = await store.readCorpus()
       const failing = Object.assign(new LocalHashEmbeddings({ dimensions: 64 }), {
         embedDocuments: async () => {
           throw new Error('the embedding server went away')
         },
-      })
-      const edited = FIRST.map((source) => sourceFromText(source.id, `${source.text}\nفقرة أخرى جديدة.\n`))
-      await expect(indexIntoPostgres(store, edited, failing, chunker)).rejects.toThrow('the embedding server went away')
-      expect(await store.readCorpus()).toEqual(before)
-    } finally {
-      await store.close()
-    }
+    })
+    const edited = FIRST.map((source) => sourceFromText(source.id, `${source.text}\nفقرة أخرى جديدة.\n`))
+    await expect(indexIntoPostgres(store, edited, failing, chunker)).rejects.toThrow('the embedding server went away')
+    expect(await store.readCorpus()).toEqual(before)
+    })
   })
 
   it('should insert a bulk load first and build the HNSW index once, then search it', async () => {
-    const store = openStore('load_bulk')
-    try {
+    await withStore(openStore('load_bulk'), async (store) => {
       const progress: string[] = []
       const sources: SourceDocument[] = Array.from({ length: 6 }, (_, position) => sourceFromText(`town-${position}`, article(`السوق ${position}`, `البلدة ${position}`, 2)))
       const report = await indexIntoPostgres(store, sources, embeddings, chunker, { bulkLoadChunks: 5, onProgress: (line) => progress.push(line) })
@@ -143,9 +139,7 @@ describe('indexIntoPostgres', () => {
       expect(rows[0]!.indexdef).toMatch(/USING hnsw \(embedding vector_cosine_ops\)/)
       const [best] = await store.similaritySearch('السوق 3 في البلدة 3', 1)
       expect(best!.metadata.docId).toBe('town-3')
-    } finally {
-      await store.close()
-    }
+    })
   })
 })
 
@@ -159,60 +153,48 @@ describe('loadPostgresIndex', () => {
   }
 
   it('should refuse a database that holds no index', async () => {
-    const store = openStore('never_loaded')
-    try {
+    await withStore(openStore('never_loaded'), async (store) => {
       await refusal(loadPostgresIndex(store, embeddings, chunker), /no index was loaded/)
-    } finally {
-      await store.close()
-    }
+    })
   })
 
   it('should refuse an index built with another embedder or chunker', async () => {
-    const store = openStore('load_mismatch')
-    try {
+    await withStore(openStore('load_mismatch'), async (store) => {
       await indexIntoPostgres(store, FIRST, embeddings, chunker)
       await refusal(loadPostgresIndex(store, new LocalHashEmbeddings({ dimensions: 128 }), chunker), /embedder local-hash-v1-64, not local-hash-v1-128/)
       await refusal(loadPostgresIndex(store, embeddings, { maxCharacters: 301, overlapSentences: 1 }), /chunker settings changed/)
-    } finally {
-      await store.close()
-    }
+    })
   })
 
   it('should refuse an index whose rows went missing', async () => {
-    const store = openStore('load_damaged')
-    try {
+    await withStore(openStore('load_damaged'), async (store) => {
       await indexIntoPostgres(store, FIRST, embeddings, chunker)
       await client.query(`DELETE FROM load_damaged.chunks WHERE doc_id = 'fez' AND ordinal = 1`)
       await refusal(loadPostgresIndex(store, embeddings, chunker), /chunks but its statistics count/)
       await client.query(`UPDATE load_damaged.index_meta SET chunk_count = chunk_count - 1`)
       await refusal(loadPostgresIndex(store, embeddings, chunker), /rows of fez are missing/)
-    } finally {
-      await store.close()
-    }
+    })
   })
 
   it('should refuse, naming the cause, when Postgres does not answer', async () => {
-    const store = PostgresVectorStore.connect(embeddings, { connectionString: 'postgres://postgres@127.0.0.1:1/postgres', poolSize: 1, efSearch: 40 })
-    try {
+    await withStore(PostgresVectorStore.connect(embeddings, { connectionString: 'postgres://postgres@127.0.0.1:1/postgres', poolSize: 1, efSearch: 40 }), async (store) => {
       await refusal(loadPostgresIndex(store, embeddings, chunker), /Postgres did not answer/)
-    } finally {
-      await store.close()
-    }
+    })
   })
 })
 
 describe('npm run index -- --target postgres', () => {
-  it('should load the sources with progress, then find nothing to do the second time', async () => {
+  it('should load the sources into DATABASE_URL with progress and report what it did', async () => {
     const environment: Record<string, string | undefined> = { ...process.env }
     for (const key of Object.keys(ConfigSchema.shape)) delete environment[key]
     Object.assign(environment, { DATABASE_URL: server.url, SOURCES_DIR: join(REPOSITORY_INDEX_DIRECTORY, 'sources') })
-    const run = () => promisify(execFile)('npm', ['run', '--silent', 'index', '--', '--target', 'postgres'], { cwd: PROJECT_DIRECTORY, env: environment })
-    const first = await run()
-    expect(first.stderr).toMatch(/added article: \d+ chunks/)
-    expect(first.stdout).toMatch(/^added:\s+1 \(article\)$/m)
-    expect(first.stdout).toMatch(/^index:\s+postgres \(schema sanad\)$/m)
-    const second = await run()
-    expect(second.stdout).toMatch(/^unchanged:\s+1 \(article\)$/m)
-    expect(second.stdout).toMatch(/\(0 written\)/)
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', 'index', '--', '--target', 'postgres'], { cwd: PROJECT_DIRECTORY, env: environment })
+    expect(stderr).toMatch(/added article: \d+ chunks/)
+    expect(stdout).toMatch(/^added:\s+1 \(article\)$/m)
+    expect(stdout).toMatch(/^unchanged:\s+0$/m)
+    expect(stdout).toMatch(/^index:\s+postgres \(schema sanad\)$/m)
+    await withStore(openStore('sanad'), async (store) => {
+      expect((await loadPostgresIndex(store, new LocalHashEmbeddings(), { maxCharacters: 600, overlapSentences: 1 })).documents.has('article')).toBe(true)
+    })
   }, 60_000)
 })
