@@ -10,6 +10,7 @@ import type { IndexManifest } from './index-manifest.js'
 export class SanadIndex {
   readonly documents: ReadonlyMap<string, SourceDocument>
   private readonly sentenceTokens = new Map<number, Token[]>()
+  private documentSentences: Map<string, Sentence[]> | null = null
 
   constructor(
     sources: readonly SourceDocument[],
@@ -39,6 +40,19 @@ export class SanadIndex {
     const sentence = this.corpus.sentences[id]
     if (!sentence) throw new RangeError(`no sentence ${id}`)
     return sentence
+  }
+
+  /** The sentences of one document in reading order (none for an unknown id); grouped once, on first use. */
+  sentencesOf(docId: string): readonly Sentence[] {
+    if (!this.documentSentences) {
+      this.documentSentences = new Map()
+      for (const sentence of this.corpus.sentences) {
+        let list = this.documentSentences.get(sentence.docId)
+        if (!list) this.documentSentences.set(sentence.docId, (list = []))
+        list.push(sentence)
+      }
+    }
+    return this.documentSentences.get(docId) ?? []
   }
 
   /** A sentence's tokens, offsets into its document; computed once, on first use. */
