@@ -45,3 +45,21 @@ export function splitIntoClauses(text: string, offset = 0): ClauseSpan[] {
   close(text.length)
   return clauses
 }
+
+// Words that open a coordinated clause with a predication of its own: "…، فيما رفع مصرف الإمارات …".
+const COORDINATORS = /^(?:و|ف)?(?:فيما|بينما|في حين|كما|ثم|حيث|اما|أما|إضافة|اضافة|علاوة)(?=\s)/
+
+/**
+ * Cuts a sentence into coordinated clauses: the clauses of `splitIntoClauses` joined back together
+ * unless the next one opens with a coordinator (فيما، بينما، في حين، كما، ثم، حيث، أما), so that an
+ * apposition ("البنك المركزي للولايات المتحدة") stays with the clause it belongs to.
+ */
+export function splitIntoCoordinatedClauses(text: string, offset = 0): ClauseSpan[] {
+  const merged: ClauseSpan[] = []
+  for (const clause of splitIntoClauses(text, offset)) {
+    const previous = merged.at(-1)
+    if (previous && !COORDINATORS.test(text.slice(clause.start - offset, clause.end - offset))) previous.end = clause.end
+    else merged.push({ ...clause })
+  }
+  return merged
+}

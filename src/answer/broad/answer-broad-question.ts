@@ -3,7 +3,8 @@ import { buildDocumentGraph, stemsOf, summarizeDocument, type DocumentGraph } fr
 import type { SanadIndex } from '../../index/sanad-index.js'
 import type { RetrievedChunk } from '../../retrieve/hybrid-retriever.js'
 import { ARABIC_MONTHS, ENGLISH_MONTHS, isYear } from '../../text/calendar-words.js'
-import { tokenize } from '../../text/tokenize.js'
+import { isStopword } from '../../text/stopwords.js'
+import { tokenize, type Token } from '../../text/tokenize.js'
 import type { QuestionAnalysis } from '../analyze-question.js'
 import type { HistoryMessage } from '../answer-schemas.js'
 import type { EvidenceSentence } from '../build-evidence-sentences.js'
@@ -96,13 +97,16 @@ export function createBroadQuestionAnswerer(index: SanadIndex, translate?: Trans
     return { question, documentIds, claims, documentTitle }
   }
 
+  // An Arabic speaker's words are read as names or descriptions; an English one's are translated word by word.
   async function speakerStems(speaker: string, language: 'ar' | 'en'): Promise<SpeakerStems> {
     if (language === 'en') {
-      const stems = (await translate?.(speaker)) ?? []
-      return { names: stems, descriptors: [] }
+      const words = speaker.split(/\s+/).filter((word) => word.length > 1 && !isStopword(word))
+      const translated = await Promise.all(words.map(async (word) => (await translate?.(word)) ?? []))
+      return { names: [], descriptors: translated.filter((stems) => stems.length > 0) }
     }
     const tokens = tokenize(speaker).filter((token) => !token.isStopword)
-    return { names: tokens.filter(isNameWord).map((token) => token.stem), descriptors: tokens.filter((token) => !isNameWord(token)).map((token) => token.stem) }
+    const alternatives = (token: Token) => [token.stem, ...(token.cliticFreeStem ? [token.cliticFreeStem] : [])]
+    return { names: tokens.filter((token) => isNameWord(token, speaker)).map(alternatives), descriptors: tokens.filter((token) => !isNameWord(token, speaker)).map(alternatives) }
   }
 
   return { answer }

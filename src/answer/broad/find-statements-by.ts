@@ -1,18 +1,25 @@
 import type { Sentence } from '../../chunk/corpus.js'
 import type { SanadIndex } from '../../index/sanad-index.js'
-import { ATTRIBUTION_PREPOSITIONS, isSpeechVerb, QUOTATION_MARKS, REPORTED_SPEECH_OPENERS } from '../../text/lexicon/attribution-words.js'
-import { isPersonRole } from '../../text/person-roles.js'
+import { ATTRIBUTION_PREPOSITIONS, isSpeechVerb, QUOTATION_MARKS, REPORTED_SPEECH_OPENERS, STANCE_VERBS } from '../../text/lexicon/attribution-words.js'
+import { normalizeArabic } from '../../text/normalize-arabic.js'
+import { PERSON_ROLE_NOUNS } from '../../text/person-roles.js'
 import { splitIntoClauses } from '../../text/split-into-clauses.js'
 import type { Token } from '../../text/tokenize.js'
 import type { EvidenceSpan } from '../extract-answer.js'
 
-/** Who is asked about, as stems: the name words, and the words that describe them (roles, nisbas). */
+/** Who is asked about: each word as the stems it may take, names apart from the words describing them. */
 export interface SpeakerStems {
   /** Words of a proper name ("أوباما", "جيروم باول"): any one of them in an attribution names the speaker. */
-  names: readonly string[]
-  /** Role and description words ("الرئيس الصيني"): when the question gives no name, all must be there. */
-  descriptors: readonly string[]
+  names: readonly (readonly string[])[]
+  /**
+   * Words that describe the speaker ("الرئيس الصيني") or whose kind is unknown (an English question's
+   * words, translated): without a name, at least half of them must be in the attribution.
+   */
+  descriptors: readonly (readonly string[])[]
 }
+
+// Without a name, the share of the describing words an attribution must hold.
+const DESCRIPTOR_SHARE = 0.5
 
 /** A statement attributed to someone in a sentence: where it is cited and the words naming the speaker. */
 interface Attribution {
@@ -37,32 +44,47 @@ const SPEAKER_WINDOW = 9
 export function findStatementsBy(index: SanadIndex, documentIds: readonly string[], speaker: SpeakerStems): EvidenceSpan[] {
   const spans: EvidenceSpan[] = []
   for (const docId of documentIds) {
+    const text = index.documents.get(docId)?.text ?? ''
     const attributions = findAttributions(index, docId)
-    const names = new Set(speaker.names)
+    const names = speaker.names.map((alternatives) => [...alternatives])
+    const matched = new Set<Attribution>()
     let previousMatched = false
     for (const attribution of attributions) {
       const stems = new Set(attribution.speakerTokens.flatMap((token) => [token.stem, token.cliticFreeStem ?? token.stem]))
-      const continues: boolean = attribution.speakerTokens.length === 0 && previousMatched && isContinuation(index, attribution, attributions)
-      const matched: boolean = continues || isSameSpeaker(stems, names, speaker.descriptors)
-      previousMatched = matched
-      if (!matched) continue
-      // The speaker's name words, once matched by a role, recognise later mentions by the name alone.
-      for (const token of attribution.speakerTokens) if (isNameWord(token)) names.add(token.stem)
-      const span = statementSpan(index, attribution, attributions)
+      const continues: boolean = !attribution.speakerTokens.some((token) => isNameWord(token, text)) && previousMatched && isContinuation(index, attribution, attributions)
+      previousMatched = continues || isSameSpeaker(stems, names, speaker.descriptors)
+      if (!previousMatched) continue
+      matched.add(attribution)
+      // Asked by role ("ماذا قال الرئيس الصيني؟"), the speaker is recognised later by the name the role introduced.
+      if (speaker.names.length === 0) for (const token of attribution.speakerTokens) if (isNameWord(token, text)) names.push([token.stem])
+    }
+    for (const attribution of matched) {
+      const span = statementSpan(index, attribution, attributions.filter((other) => !matched.has(other)))
       if (!spans.some((other) => other.docId === docId && other.start === span.start && other.end === span.end)) spans.push({ docId, ...span })
     }
   }
   return spans
 }
 
-function isSameSpeaker(stems: ReadonlySet<string>, names: ReadonlySet<string>, descriptors: readonly string[]): boolean {
-  if (names.size > 0) return [...names].some((name) => stems.has(name))
-  return descriptors.length > 0 && descriptors.every((descriptor) => stems.has(descriptor))
+function isSameSpeaker(stems: ReadonlySet<string>, names: readonly (readonly string[])[], descriptors: readonly (readonly string[])[]): boolean {
+  const present = (alternatives: readonly string[]) => alternatives.some((stem) => stems.has(stem))
+  if (names.length > 0) return names.some(present)
+  return descriptors.length > 0 && descriptors.filter(present).length >= descriptors.length * DESCRIPTOR_SHARE
 }
 
-/** A word of a proper name: no article, not a role, not a function word, not a number. */
-export function isNameWord(token: Token): boolean {
-  return !token.isStopword && !token.isNumber && !token.normalized.startsWith('ال') && !isPersonRole(token.normalized) && token.normalized.length >= 2
+// The role lexicon holds a few unnormalized spellings (رئيس, مؤسس); compare in normalized form.
+const ROLES: ReadonlySet<string> = new Set([...PERSON_ROLE_NOUNS].map((role) => normalizeArabic(role)))
+// Attached pronouns end common nouns ("كلمتها", "وصفته"), not names; read on the written word, where ة is not ته.
+const PRONOUN_SUFFIX = /[\u0621-\u064A]{2,}(ته|ها|هم|هما|هن|كم)$/
+
+/**
+ * A word of a proper name: no article, no attached pronoun, not a role, not a function word, not a
+ * number. `text` is what the token's offsets index into, to read its spelling before normalization.
+ */
+export function isNameWord(token: Token, text: string): boolean {
+  const bare = token.normalized.replace(/^(و|ف)/, '')
+  const written = text.slice(token.start, token.end)
+  return !token.isStopword && !token.isNumber && !bare.startsWith('ال') && !ROLES.has(bare) && !PRONOUN_SUFFIX.test(written) && bare.length >= 2
 }
 
 function findAttributions(index: SanadIndex, docId: string): Attribution[] {
@@ -85,20 +107,36 @@ function findAttributions(index: SanadIndex, docId: string): Attribution[] {
       }
       if (!isSpeechVerb(token.normalized)) return
       const after = takeSpeaker(tokens, position + 1, text)
-      const opensSpeech = tokens.slice(position + 1, position + 2 + after.length + SPEAKER_WINDOW).some((next) => REPORTED_SPEECH_OPENERS.has(next.normalized))
+      const opensSpeech = STANCE_VERBS.has(token.normalized) || tokens.slice(position + 1, position + 2 + after.length + SPEAKER_WINDOW).some((next) => REPORTED_SPEECH_OPENERS.has(next.normalized))
       if (!reportsSpeech && !opensSpeech) return
-      // "أما وزير الخارجية … فقال إن": the speaker comes before a verb followed directly by what was said.
-      const speakerTokens = after.length > 0 ? after : takeSpeakerBefore(tokens, position, text)
+      // "أما وزير الخارجية … فقال إن", "ولم يمر تتويج ترييه دون جدل، إذ انتقدت …": a verb with no named subject
+      // after it says what the person named before it in the sentence said; "…، ونددت …" shares the subject
+      // of the verb of saying it is joined to.
+      let speakerTokens = after
+      if (!after.some((word) => isNameWord(word, text))) {
+        const before = takeSpeakerBefore(tokens, position, text)
+        const joinedTo = attributions.findLast((other) => other.sentence.id === sentence.id && other.cue.end <= token.start)
+        const reachesIt = joinedTo !== undefined && (before.length === 0 || before[0]!.start > joinedTo.cue.start)
+        speakerTokens = [...(reachesIt ? joinedTo.speakerTokens : []), ...before, ...after]
+      }
       attributions.push({ sentence, speakerTokens, cue: token })
     })
   }
   return attributions
 }
 
+// A quotation of some words; a quoted name or title ("“أبوتاباد”", "«البيانو»") is not speech.
+const MIN_QUOTED_WORDS = 4
+
 function hasQuotation(text: string): boolean {
   for (const [open, close] of QUOTATION_MARKS) {
-    const start = text.indexOf(open)
-    if (start !== -1 && text.indexOf(close, start + 1) !== -1) return true
+    let start = text.indexOf(open)
+    while (start !== -1) {
+      const end = text.indexOf(close, start + 1)
+      if (end === -1) break
+      if (text.slice(start + 1, end).trim().split(/\s+/).length >= MIN_QUOTED_WORDS) return true
+      start = text.indexOf(open, end + 1)
+    }
   }
   return false
 }
@@ -118,13 +156,13 @@ function takeSpeaker(tokens: readonly Token[], from: number, text: string): Toke
   return taken.filter((token) => !token.isNumber)
 }
 
+// The words before a verb with no subject after it, back to a quotation or another verb of saying.
 function takeSpeakerBefore(tokens: readonly Token[], verb: number, text: string): Token[] {
   const taken: Token[] = []
   for (let position = verb - 1; position >= 0 && taken.length < SPEAKER_WINDOW; position--) {
     const token = tokens[position]!
-    if (/[،,:“”«»".]/.test(text.slice(token.end, tokens[position + 1]!.start)) && position !== verb - 1) break
-    if (token.isStopword) break
-    taken.unshift(token)
+    if (/[:“”«»"]/.test(text.slice(token.end, tokens[position + 1]!.start)) || isSpeechVerb(token.normalized)) break
+    if (!token.isStopword) taken.unshift(token)
   }
   return taken
 }
@@ -139,10 +177,20 @@ function isContinuation(index: SanadIndex, attribution: Attribution, attribution
   return opensSentence && gap <= 1
 }
 
-// The sentence, or, when other speakers are quoted in it too, the clauses from this cue to the next.
-function statementSpan(index: SanadIndex, attribution: Attribution, attributions: readonly Attribution[]): { start: number; end: number } {
+// Words that open a second statement inside a sentence: "…، فيما قال مودي إن …", "بينما أكدت …".
+const COORDINATORS = new Set(['فيما', 'بينما', 'حين', 'كما', 'اما', 'while', 'whereas'])
+
+// Whether a cue opens a statement of its own: it is joined by a conjunction (ووصف، وقال) or follows a coordinator.
+function opensOwnStatement(index: SanadIndex, attribution: Attribution): boolean {
+  const tokens = index.tokensOf(attribution.sentence)
+  const position = tokens.indexOf(attribution.cue)
+  return /^[وف]/.test(attribution.cue.normalized) || COORDINATORS.has(tokens[position - 1]?.normalized ?? '') || COORDINATORS.has(tokens[position - 2]?.normalized ?? '')
+}
+
+// The sentence, or, when another speaker's statement is joined to it ("…، فيما قال مودي …"), the clauses from this cue to that one.
+function statementSpan(index: SanadIndex, attribution: Attribution, otherSpeakers: readonly Attribution[]): { start: number; end: number } {
   const { sentence } = attribution
-  const others = attributions.filter((other) => other.sentence.id === sentence.id && other !== attribution && !sameWords(other.speakerTokens, attribution.speakerTokens))
+  const others = otherSpeakers.filter((other) => other.sentence.id === sentence.id && opensOwnStatement(index, other))
   if (others.length === 0) return { start: sentence.start, end: sentence.end }
   const clauses = splitIntoClauses(index.textOf(sentence), sentence.start)
   const own = clauses.findIndex((clause) => clause.start <= attribution.cue.start && attribution.cue.start < clause.end)
@@ -154,8 +202,4 @@ function statementSpan(index: SanadIndex, attribution: Attribution, attributions
   if (cueFirst) while (last + 1 < clauses.length && !owners.has(last + 1)) last++
   else while (first - 1 >= 0 && !owners.has(first - 1)) first--
   return { start: clauses[first]!.start, end: Math.min(sentence.end, clauses[last]!.end + (/[”"».]/.test(index.documents.get(sentence.docId)!.text[clauses[last]!.end] ?? '') ? 1 : 0)) }
-}
-
-function sameWords(left: readonly Token[], right: readonly Token[]): boolean {
-  return left.length === right.length && left.every((token, position) => token.stem === right[position]!.stem)
 }

@@ -1,23 +1,14 @@
 import type { Sentence } from '../../chunk/corpus.js'
 import type { SanadIndex } from '../../index/sanad-index.js'
-import { splitIntoClauses } from '../../text/split-into-clauses.js'
+import { splitIntoCoordinatedClauses } from '../../text/split-into-clauses.js'
 import { tokenize } from '../../text/tokenize.js'
 import type { EvidenceSpan } from '../extract-answer.js'
 import { StemBag, type WeightedTerm } from '../match-terms.js'
+import { BROAD_SETTINGS, type BroadSettings } from './broad-settings.js'
 
-/** How list items are chosen; fitted on the development questions (see docs/broad-questions.md). */
-export interface ListSettings {
-  /** An item must score at least this share of the best item. */
-  shareOfBest: number
-  /** At most this many items. */
-  maxItems: number
-}
+/** How list items are chosen: fitted on the development questions (`npm run eval -- --broad --fit`). */
+export type ListSettings = BroadSettings['list']
 
-/** The list settings in use. */
-export const LIST_SETTINGS: ListSettings = { shareOfBest: 0.6, maxItems: 8 }
-
-// A sentence longer than this may hold several items ("رفع البنك السعودي …، فيما رفع مصرف الإمارات …"): its clauses are the units.
-const LONG_SENTENCE = 220
 // What a section heading or the rest of the sentence says of a unit counts half: context, not the item.
 const CONTEXT_CREDIT = 0.5
 
@@ -35,7 +26,8 @@ interface Unit {
  * scores the idf-weighted share of the question's content words it holds, plus half the share its
  * sentence and section heading add; it must hold one of them itself, and score near the best unit.
  */
-export function gatherListItems(index: SanadIndex, documentIds: readonly string[], terms: readonly WeightedTerm[], settings: ListSettings = LIST_SETTINGS): EvidenceSpan[] {
+export function gatherListItems(index: SanadIndex, documentIds: readonly string[], questionTerms: readonly WeightedTerm[], settings: ListSettings = BROAD_SETTINGS.list): EvidenceSpan[] {
+  const terms = questionTerms.map(withVerbStems)
   const content = terms.filter((term) => term.weight >= 1)
   const used = content.length > 0 ? content : terms
   const total = used.reduce((sum, term) => sum + term.weight * term.idf, 0)
@@ -47,8 +39,7 @@ export function gatherListItems(index: SanadIndex, documentIds: readonly string[
       const tokens = index.tokensOf(sentence)
       const context = new StemBag([...tokens, ...tokenize(sentence.section ?? '')])
       const contextScore = weightIn(context)
-      const spans = sentence.end - sentence.start > LONG_SENTENCE ? splitIntoClauses(index.textOf(sentence), sentence.start) : [{ start: sentence.start, end: sentence.end }]
-      for (const span of mergeShortClauses(spans, tokens)) {
+      for (const span of splitIntoCoordinatedClauses(index.textOf(sentence), sentence.start)) {
         const own = weightIn(new StemBag(tokens.filter((token) => token.start >= span.start && token.end <= span.end)))
         if (own === 0) continue
         units.push({ sentence, ...span, own, score: own + CONTEXT_CREDIT * (contextScore - own) })
@@ -64,14 +55,13 @@ export function gatherListItems(index: SanadIndex, documentIds: readonly string[
     .map((unit) => ({ docId: unit.sentence.docId, start: unit.start, end: unit.end }))
 }
 
-// A clause of fewer than four words ("ومعدل إعادة الشراء المعاكس إلى 5.5%" has more) joins the one before it.
-function mergeShortClauses(spans: readonly { start: number; end: number }[], tokens: readonly { start: number; end: number; isStopword: boolean }[]): { start: number; end: number }[] {
-  const merged: { start: number; end: number }[] = []
-  for (const span of spans) {
-    const words = tokens.filter((token) => token.start >= span.start && token.end <= span.end && !token.isStopword).length
-    const previous = merged.at(-1)
-    if (previous && words < 4) previous.end = span.end
-    else merged.push({ ...span })
-  }
-  return merged
+// A verb of the question is asked about in any person and tense: "رفعت" matches "رفع", "يوقع" matches "وقع".
+const VERB_AFFIXES = [/^(.{3,})(ت|وا|ن|تا)$/, /^[يت](.{3,})$/]
+
+function withVerbStems(term: WeightedTerm): WeightedTerm {
+  const extra = VERB_AFFIXES.flatMap((pattern) => {
+    const match = pattern.exec(term.normalized)
+    return match ? [match[1]!] : []
+  }).filter((stem) => !term.variants.some((variant) => variant.stem === stem))
+  return extra.length === 0 ? term : { ...term, variants: [...term.variants, ...extra.map((stem) => ({ stem, quality: 0.9 }))] }
 }
