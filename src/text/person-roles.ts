@@ -1,3 +1,5 @@
+import { normalizeArabic } from './normalize-arabic.js'
+
 /**
  * Nouns that name a person by role or title, normalized and without the article (السفير → سفير).
  * One lexicon for the whole pipeline: question analysis reads them as "asks for a person", answer
@@ -15,3 +17,6 @@ export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
 export function isPersonRole(normalized: string): boolean {
   return PERSON_ROLE_NOUNS.has(normalized) || PERSON_ROLE_NOUNS.has(normalized.replace(/^(وال|فال|بال|كال|لل|ال|و|ف)/, ''))
 }
+
+/** The role nouns in normalized form (a few entries above keep their hamza: رئيس, مؤسس), for comparing normalized words. */
+export const NORMALIZED_PERSON_ROLES: ReadonlySet<string> = new Set([...PERSON_ROLE_NOUNS].map((role) => normalizeArabic(role)))

@@ -1,8 +1,7 @@
 import type { Sentence } from '../../chunk/corpus.js'
 import type { SanadIndex } from '../../index/sanad-index.js'
 import { ATTRIBUTION_PREPOSITIONS, isSpeechVerb, QUOTATION_MARKS, REPORTED_SPEECH_OPENERS, STANCE_VERBS } from '../../text/lexicon/attribution-words.js'
-import { normalizeArabic } from '../../text/normalize-arabic.js'
-import { PERSON_ROLE_NOUNS } from '../../text/person-roles.js'
+import { NORMALIZED_PERSON_ROLES } from '../../text/person-roles.js'
 import { splitIntoClauses } from '../../text/split-into-clauses.js'
 import type { Token } from '../../text/tokenize.js'
 import type { EvidenceSpan } from '../extract-answer.js'
@@ -72,8 +71,6 @@ function isSameSpeaker(stems: ReadonlySet<string>, names: readonly (readonly str
   return descriptors.length > 0 && descriptors.filter(present).length >= descriptors.length * DESCRIPTOR_SHARE
 }
 
-// The role lexicon holds a few unnormalized spellings (رئيس, مؤسس); compare in normalized form.
-const ROLES: ReadonlySet<string> = new Set([...PERSON_ROLE_NOUNS].map((role) => normalizeArabic(role)))
 // Attached pronouns end common nouns ("كلمتها", "وصفته"), not names; read on the written word, where ة is not ته.
 const PRONOUN_SUFFIX = /[\u0621-\u064A]{2,}(ته|ها|هم|هما|هن|كم)$/
 
@@ -84,7 +81,7 @@ const PRONOUN_SUFFIX = /[\u0621-\u064A]{2,}(ته|ها|هم|هما|هن|كم)$/
 export function isNameWord(token: Token, text: string): boolean {
   const bare = token.normalized.replace(/^(و|ف)/, '')
   const written = text.slice(token.start, token.end)
-  return !token.isStopword && !token.isNumber && !bare.startsWith('ال') && !ROLES.has(bare) && !PRONOUN_SUFFIX.test(written) && bare.length >= 2
+  return !token.isStopword && !token.isNumber && !bare.startsWith('ال') && !NORMALIZED_PERSON_ROLES.has(bare) && !PRONOUN_SUFFIX.test(written) && bare.length >= 2
 }
 
 function findAttributions(index: SanadIndex, docId: string): Attribution[] {
