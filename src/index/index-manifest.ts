@@ -4,13 +4,14 @@ import { ChunkOptionsSchema } from '../chunk/corpus.js'
 /** Bump when cleaning, segmentation, tokenization or stemming changes, so old indexes are rebuilt. */
 export const TEXT_PIPELINE_VERSION = 6
 /** Bump when the layout of the index folder changes. */
-export const INDEX_FORMAT_VERSION = 1
+export const INDEX_FORMAT_VERSION = 2
 
 /** Files of an index folder besides the manifest. */
 export const INDEX_FILES = {
   manifest: 'manifest.json',
   corpus: 'corpus.json',
   lexical: 'lexical.json',
+  guide: 'guide.json',
 } as const
 
 /** What an index was built from and with; any difference from the present forces a rebuild. */

@@ -7,6 +7,7 @@ import { Bm25Index } from '../lexical/bm25-index.js'
 import { hashText } from '../source/load-sources.js'
 import type { SourceDocument } from '../source/source-document.js'
 import { HnswVectorStore } from '../vector-store/hnsw-vector-store.js'
+import { SourceGuidesSchema } from './guide/source-guide.js'
 import { INDEX_FILES, INDEX_FORMAT_VERSION, IndexManifestSchema, TEXT_PIPELINE_VERSION, type IndexManifest } from './index-manifest.js'
 import { SanadIndex } from './sanad-index.js'
 
@@ -20,7 +21,7 @@ export class StaleIndexError extends Error {
 
 /**
  * Loads an index folder after proving it matches the present: format, text pipeline, sources,
- * embedder, chunker and a checksum of every file. Throws StaleIndexError with the first mismatch.
+ * embedder, chunker and a checksum of every file (corpus, lexical index, source guides, vectors). Throws StaleIndexError with the first mismatch.
  */
 export async function loadIndex(
   directory: string,
@@ -41,11 +42,12 @@ export async function loadIndex(
   try {
     const corpus = CorpusStructureSchema.parse(JSON.parse(contents.get(INDEX_FILES.corpus)?.toString('utf8') ?? 'null'))
     const lexical = Bm25Index.fromJSON(JSON.parse(contents.get(INDEX_FILES.lexical)?.toString('utf8') ?? 'null'))
+    const guides = SourceGuidesSchema.parse(JSON.parse(contents.get(INDEX_FILES.guide)?.toString('utf8') ?? 'null'))
     const vectorStore = await HnswVectorStore.load(directory, embeddings)
     if (vectorStore.size !== corpus.chunks.length || lexical.size !== corpus.chunks.length) {
       throw new Error('the vector, lexical and chunk counts differ')
     }
-    return new SanadIndex(sources, corpus, vectorStore, lexical, embeddings, manifest)
+    return new SanadIndex(sources, corpus, vectorStore, lexical, embeddings, manifest, guides)
   } catch (cause) {
     throw new StaleIndexError(`index files are unreadable: ${(cause as Error).message}`)
   }

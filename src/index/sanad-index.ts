@@ -4,11 +4,14 @@ import type { Bm25Index } from '../lexical/bm25-index.js'
 import type { SourceDocument } from '../source/source-document.js'
 import { tokenize, type Token } from '../text/tokenize.js'
 import type { HnswVectorStore } from '../vector-store/hnsw-vector-store.js'
+import type { SourceGuide } from './guide/source-guide.js'
 import type { IndexManifest } from './index-manifest.js'
 
 /** Everything retrieval and answering read: documents, their structure, the vector and lexical indexes. */
 export class SanadIndex {
   readonly documents: ReadonlyMap<string, SourceDocument>
+  /** Each document's source guide, built with the index (see guide/build-source-guide.ts). */
+  readonly guides: ReadonlyMap<string, SourceGuide>
   private readonly sentenceTokens = new Map<number, Token[]>()
   private documentSentences: Map<string, Sentence[]> | null = null
 
@@ -19,8 +22,10 @@ export class SanadIndex {
     readonly lexical: Bm25Index,
     readonly embeddings: SanadEmbeddings,
     readonly manifest: IndexManifest,
+    guides: readonly SourceGuide[] = [],
   ) {
     this.documents = new Map(sources.map((source) => [source.id, source]))
+    this.guides = new Map(guides.map((guide) => [guide.docId, guide]))
   }
 
   /** The exact text of a span of a document. */

@@ -11,7 +11,7 @@ import type { EvidenceSentence } from '../build-evidence-sentences.js'
 import type { EvidenceSpan, ExtractedAnswer } from '../extract-answer.js'
 import type { WeightedTerm } from '../match-terms.js'
 import { detectBroadQuestion, type BroadQuestion } from './detect-broad-question.js'
-import { findStatementsBy, isNameWord, type SpeakerStems } from './find-statements-by.js'
+import { findStatementsBy, isNameWord, type SpeakerStems } from '../../index/guide/find-statements-by.js'
 import { gatherListItems } from './gather-list-items.js'
 
 /** What a broad question is answered from: the question, retrieval's results and the conversation. */

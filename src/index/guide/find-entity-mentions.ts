@@ -176,6 +176,17 @@ function groupMentions(found: readonly Found[], sentences: readonly (readonly To
     if (existing) existing.aliasList.push(...entity.aliases)
     else byName.set(key, { ...entity, aliasList: [...entity.aliases] })
   }
+  // Where each word may start a mention: under its written form and under it without a glued particle.
+  const starts = new Map<string, [number, number][]>()
+  sentences.forEach((tokens, sentence) => {
+    tokens.forEach((token, position) => {
+      for (const core of new Set([token.normalized, ...PARTICLE_PREFIXES.filter((prefix) => token.normalized.startsWith(prefix) && token.normalized.length - prefix.length >= 3).map((prefix) => token.normalized.slice(prefix.length))])) {
+        const list = starts.get(core)
+        if (list) list.push([sentence, position])
+        else starts.set(core, [[sentence, position]])
+      }
+    })
+  })
   const entities: EntityMentions[] = []
   const counts = { person: 0, place: 0, organisation: 0 }
   // A name read as a place after "في" that is an organisation's short name ("في بريكس") is the organisation.
@@ -184,12 +195,10 @@ function groupMentions(found: readonly Found[], sentences: readonly (readonly To
     if (counts[entity.kind] >= PER_KIND || (entity.kind === 'place' && organisationAliases.has(entity.words.join(' ')))) continue
     const forms = [entity.words, ...entity.aliasList]
     const mentions: { start: number; end: number }[] = []
-    for (const tokens of sentences) {
-      for (let position = 0; position < tokens.length; position++) {
-        for (const form of forms) {
-          const span = matchForm(tokens, position, form, text)
-          if (span && !mentions.some((other) => other.start < span.end && span.start < other.end)) mentions.push(span)
-        }
+    for (const form of forms) {
+      for (const [sentence, position] of starts.get(form[0]!) ?? []) {
+        const span = matchForm(sentences[sentence]!, position, form, text)
+        if (span && !mentions.some((other) => other.start < span.end && span.start < other.end)) mentions.push(span)
       }
     }
     if (mentions.length === 0) continue
@@ -198,6 +207,9 @@ function groupMentions(found: readonly Found[], sentences: readonly (readonly To
   }
   return entities
 }
+
+// The particles a mention may carry glued to its first word: و، ف، then ب، ل، ك, then the article.
+const PARTICLE_PREFIXES = ['', 'و', 'ف'].flatMap((conjunction) => ['', 'ب', 'ل', 'ك'].flatMap((preposition) => ['', 'ال'].map((article) => conjunction + preposition + article))).filter(Boolean)
 
 // The words of a form at a position (a leading و، ف، ب، ل or the article may differ); the span without them.
 function matchForm(tokens: readonly Token[], position: number, form: readonly string[], text: string): { start: number; end: number } | null {

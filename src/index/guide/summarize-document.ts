@@ -127,6 +127,8 @@ export interface DocumentGraph {
   /** The title and section headings as one vector: the default prior. */
   outline: StemVector
   idf: ReadonlyMap<string, number>
+  /** The LexRank scores with the title and headings as the prior, computed on first use. */
+  centrality?: number[]
 }
 
 /** The sentence graph of one document: tf-idf vectors over stems (idf within the document) and their cosines. */
@@ -159,7 +161,7 @@ export function buildDocumentGraph(index: SanadIndex, docId: string): DocumentGr
 export function summarizeDocument(graph: DocumentGraph, request: SummaryRequest): Sentence[] {
   const topic = request.topicStems && request.topicStems.length > 0 ? vectorize(request.topicStems, graph.idf) : null
   const prior = graph.vectors.map((vector) => PRIOR_FLOOR + cosine(vector, topic ?? graph.outline))
-  const rank = rankByCentrality(graph.similarity, prior)
+  const rank = topic ? rankByCentrality(graph.similarity, prior) : (graph.centrality ??= rankByCentrality(graph.similarity, prior))
   // A topical overview ranks by centrality weighed by closeness to the topic, so the topic decides first.
   const scores = topic ? rank.map((value, position) => value * cosine(graph.vectors[position]!, topic)) : rank
   const allowed = request.within ? new Set(request.within.map((sentence) => sentence.id)) : null

@@ -1,10 +1,15 @@
 import type { Sentence } from '../../chunk/corpus.js'
-import type { SanadIndex } from '../../index/sanad-index.js'
+import type { SanadIndex } from '../sanad-index.js'
 import { ATTRIBUTION_PREPOSITIONS, isSpeechVerb, QUOTATION_MARKS, REPORTED_SPEECH_OPENERS, STANCE_VERBS } from '../../text/lexicon/attribution-words.js'
 import { NORMALIZED_PERSON_ROLES } from '../../text/person-roles.js'
 import { splitIntoClauses } from '../../text/split-into-clauses.js'
 import type { Token } from '../../text/tokenize.js'
-import type { EvidenceSpan } from '../extract-answer.js'
+/** A span of a document. */
+export interface StatementSpan {
+  docId: string
+  start: number
+  end: number
+}
 
 /** Who is asked about: each word as the stems it may take, names apart from the words describing them. */
 export interface SpeakerStems {
@@ -40,8 +45,8 @@ const SPEAKER_WINDOW = 9
  * A sentence that opens with a verb of saying and no new speaker ("وأضاف أن …") continues the previous
  * statement's speaker. A speaker named by a role and a name is also recognised later by the name alone.
  */
-export function findStatementsBy(index: SanadIndex, documentIds: readonly string[], speaker: SpeakerStems): EvidenceSpan[] {
-  const spans: EvidenceSpan[] = []
+export function findStatementsBy(index: SanadIndex, documentIds: readonly string[], speaker: SpeakerStems): StatementSpan[] {
+  const spans: StatementSpan[] = []
   for (const docId of documentIds) {
     const text = index.documents.get(docId)?.text ?? ''
     const attributions = findAttributions(index, docId)
@@ -84,7 +89,20 @@ export function isNameWord(token: Token, text: string): boolean {
   return !token.isStopword && !token.isNumber && !bare.startsWith('ال') && !NORMALIZED_PERSON_ROLES.has(bare) && !PRONOUN_SUFFIX.test(written) && bare.length >= 2
 }
 
+// A document's attributions depend only on its text: found once per index and document.
+const attributionCache = new WeakMap<SanadIndex, Map<string, Attribution[]>>()
+
 function findAttributions(index: SanadIndex, docId: string): Attribution[] {
+  let cached = attributionCache.get(index)
+  if (!cached) attributionCache.set(index, (cached = new Map()))
+  const known = cached.get(docId)
+  if (known) return known
+  const found = readAttributions(index, docId)
+  cached.set(docId, found)
+  return found
+}
+
+function readAttributions(index: SanadIndex, docId: string): Attribution[] {
   const text = index.documents.get(docId)?.text ?? ''
   const attributions: Attribution[] = []
   for (const sentence of index.sentencesOf(docId)) {
