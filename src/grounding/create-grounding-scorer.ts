@@ -4,6 +4,7 @@ import { createSupportFinder, type FindSupport, type SupportDocument } from './c
 import { explainGrounding } from './explain-grounding.js'
 import { scoreAnswerGrounding } from './score-answer-grounding.js'
 import type { ScoreSupportOptions } from './score-support.js'
+import { scoreWeakestPoint } from './score-weakest-point.js'
 
 /**
  * Builds the function that fills `grounding` in /api/ask and /api/chat responses: the answer's
@@ -16,7 +17,8 @@ export function createGroundingScorer(
   findSupport: FindSupport = createSupportFinder(documents, options),
 ) {
   return (answer: string, citations: readonly Citation[], language: 'ar' | 'en' = detectLanguage(answer)): AskResponse['grounding'] => {
-    const grounding = scoreAnswerGrounding(answer, citations, { ...options, findSupport })
+    // The badge reports the weakest point of the answer, not the average (src/grounding/score-weakest-point.ts).
+    const grounding = scoreWeakestPoint(scoreAnswerGrounding(answer, citations, { ...options, findSupport }), citations)
     return { score: grounding.score, supported: grounding.supported, explanation: explainGrounding(grounding, language) }
   }
 }

@@ -3,10 +3,12 @@ import { buildDocumentGraph, stemsOf, summarizeDocument, type DocumentGraph } fr
 import type { SanadIndex } from '../../index/sanad-index.js'
 import type { RetrievedChunk } from '../../retrieve/hybrid-retriever.js'
 import { ARABIC_MONTHS, ENGLISH_MONTHS, isYear } from '../../text/calendar-words.js'
+import { normalizeArabic } from '../../text/normalize-arabic.js'
 import { isStopword } from '../../text/stopwords.js'
 import { tokenize, type Token } from '../../text/tokenize.js'
 import type { QuestionAnalysis } from '../analyze-question.js'
 import type { HistoryMessage } from '../answer-schemas.js'
+import { findPoisonedDocuments } from '../contains-injected-instructions.js'
 import type { EvidenceSentence } from '../build-evidence-sentences.js'
 import type { EvidenceSpan, ExtractedAnswer } from '../extract-answer.js'
 import type { WeightedTerm } from '../match-terms.js'
@@ -57,7 +59,11 @@ export function createBroadQuestionAnswerer(index: SanadIndex, translate?: Trans
   const graphs = new Map<string, DocumentGraph>()
   const timelines = new Map<string, TimelineEvent[]>()
   const graphOf = (docId: string) => graphs.get(docId) ?? graphs.set(docId, buildDocumentGraph(index, docId)).get(docId)!
-  const timelineOf = (docId: string) => timelines.get(docId) ?? timelines.set(docId, buildTimeline(index, docId)).get(docId)!
+  // The timeline was built with the index, in the document's guide; an index without guides builds it here.
+  const timelineOf = (docId: string) => {
+    const stored = index.guides.get(docId)?.timeline.map((event) => ({ docId, ...event }))
+    return timelines.get(docId) ?? timelines.set(docId, stored ?? buildTimeline(index, docId)).get(docId)!
+  }
 
   async function stemsFor(text: string, language: 'ar' | 'en'): Promise<string[]> {
     if (!text.trim()) return []
@@ -77,7 +83,12 @@ export function createBroadQuestionAnswerer(index: SanadIndex, translate?: Trans
       const topicStems = await stemsFor(question.topic, language)
       const count = question.count ?? (topicStems.length > 0 ? TOPIC_SENTENCES : question.style === 'main-points' ? MAIN_POINT_SENTENCES : SUMMARY_SENTENCES)
       const perDocument = documentIds.length > 1 ? Math.max(2, Math.ceil(count / documentIds.length)) : count
-      claims = documentIds.flatMap((docId) => summarizeDocument(graphOf(docId), { count: perDocument, topicStems }).map(({ docId: id, start, end }) => ({ docId: id, start, end })))
+      claims = documentIds.flatMap((docId) => {
+        // "ماذا يقول المقال عن «التحدي العالمي»؟" names a section: its own sentences are summarized.
+        const section = index.sentencesOf(docId).filter((sentence) => sentence.section !== null && sameWords(sentence.section, question.topic))
+        const request = section.length > 0 ? { count: perDocument, within: section } : { count: perDocument, topicStems }
+        return summarizeDocument(graphOf(docId), request).map(({ docId: id, start, end }) => ({ docId: id, start, end }))
+      })
     } else if (question.kind === 'speaker') {
       documentIds = input.documents ? [...input.documents] : retrievedDocuments(input.retrieved)
       const speaker = await speakerStems(question.speaker, language)
@@ -92,6 +103,9 @@ export function createBroadQuestionAnswerer(index: SanadIndex, translate?: Trans
       documentIds = input.documents ? [...input.documents] : retrievedDocuments(input.retrieved).slice(0, 1)
       claims = gatherListItems(index, documentIds, input.terms)
     }
+    // A document that addresses a model (a poisoned source) is never quoted, whatever the question.
+    const poisoned = findPoisonedDocuments(index)
+    claims = claims.filter((claim) => !poisoned.has(claim.docId))
     if (claims.length === 0) return null
     const documentTitle = chosen.picked && question.kind === 'overview' ? titleSpan(index, documentIds[0]!) : null
     return { question, documentIds, claims, documentTitle }
@@ -121,9 +135,10 @@ function chooseDocument(index: SanadIndex, input: BroadQuestionInput): { documen
   if (input.documents && input.documents.length > 0) return { documentIds: [...input.documents], picked: false }
   const all = [...index.documents.keys()]
   if (all.length === 1) return { documentIds: all, picked: false }
+  const poisoned = findPoisonedDocuments(index)
   const quoted = documentQuotedLast(index, input.history)
-  const top = input.retrieved[0]?.chunk.docId
-  return { documentIds: [quoted ?? top ?? all[0]!], picked: true }
+  const top = input.retrieved.find((hit) => !poisoned.has(hit.chunk.docId))?.chunk.docId
+  return { documentIds: [quoted ?? top ?? all.find((docId) => !poisoned.has(docId)) ?? all[0]!], picked: true }
 }
 
 // Extractive answers quote their sources verbatim: the document holding the last answer's longest quote.
@@ -135,6 +150,11 @@ function documentQuotedLast(index: SanadIndex, history: readonly HistoryMessage[
     for (const [docId, document] of index.documents) if (document.text.includes(piece)) return docId
   }
   return null
+}
+
+function sameWords(left: string, right: string): boolean {
+  const words = (text: string) => normalizeArabic(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim()
+  return words(left) === words(right) && words(left).length > 0
 }
 
 function retrievedDocuments(retrieved: readonly RetrievedChunk[]): string[] {

@@ -63,7 +63,7 @@ const HAS_DATE_WORD = /\d{4}|(^|\s)(يناير|فبراير|مارس|ابريل|
 // relative pronoun is the feminine singular of non-human plurals, names a list.
 const PLURAL_WITH_RELATIVE = /^(?:و|ف)?ما (?:هي )?ال(\S+)(?: ال\S+){0,2} (?:التي|اللاتي|اللواتي|الذين)(?:\s|$)/
 // "Which Arab filmmakers won awards?", "what measures did …": an English plural after which/what.
-const ENGLISH_PLURAL = /^(?:which|what) (?:[a-z]+ ){0,2}[a-z]+s (?!is\b|was\b)/
+const ENGLISH_PLURAL = /^(?:which|what) (?:(?!(?:was|is|has|does|did|were|are)\b)[a-z]+ ){0,2}(?!(?:was|is|has|does|this|its|us|yes)\b)[a-z]{2,}s\b/
 
 /**
  * Recognises a broad question by its wording; null for any other question, which the factoid answerer
