@@ -1,8 +1,9 @@
 // @ts-check
-import { ApiError, fetchDocument, fetchSuggestions, streamChat } from './api.js'
+import { ApiError, fetchDocument, fetchDocumentList, fetchGuide, fetchSuggestions, streamChat } from './api.js'
 import { createAnswerTextRenderer } from './create-answer-text-renderer.js'
 import { createApiKeyForm } from './create-api-key-form.js'
 import { createApiKeyStore } from './create-api-key-store.js'
+import { createGuidePanel } from './create-guide-panel.js'
 import { createIcon } from './create-icon.js'
 import { createSourcePanel } from './create-source-panel.js'
 import { createTooltip } from './create-tooltip.js'
@@ -89,6 +90,23 @@ const sourcePanel = createSourcePanel(
         },
       }).element
     },
+  },
+)
+
+// The source guide: open before the first question on wide screens, and on demand from the top bar.
+const guidePanel = createGuidePanel(
+  {
+    panel: requireElement('guide-panel', HTMLElement),
+    body: requireElement('guide-body', HTMLElement),
+    title: requireElement('guide-title', HTMLElement),
+    closeButton: requireElement('guide-close', HTMLElement),
+    toggleButton: requireElement('open-guide', HTMLElement),
+  },
+  {
+    loadDocuments: () => callApi((apiKey) => fetchDocumentList({ apiKey })),
+    loadGuide: (docId) => callApi((apiKey) => fetchGuide(docId, { apiKey })),
+    openSource: (request) => sourcePanel.open(request),
+    ask: (question) => sendQuestion(question),
   },
 )
 
@@ -631,6 +649,7 @@ function sendQuestion(question) {
   const trimmed = question.trim()
   if (trimmed === '' || activeRequest) return
   dom.emptyState.hidden = true
+  guidePanel.close()
   appendUserMessage(trimmed)
   dom.input.value = ''
   updateSendState()
@@ -702,3 +721,4 @@ dom.forgetApiKey.addEventListener('click', forgetApiKey)
 updateSendState()
 updateForgetKeyButton()
 void showSuggestions()
+if (!window.matchMedia('(max-width: 899px)').matches) void guidePanel.open().then(() => dom.input.focus({ preventScroll: true }))
