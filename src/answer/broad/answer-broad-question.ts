@@ -49,6 +49,8 @@ export interface BroadQuestionAnswerer {
 const SUMMARY_SENTENCES = 4
 const MAIN_POINT_SENTENCES = 5
 const TOPIC_SENTENCES = 3
+// The share of an English speaker's translated words an attribution must hold.
+const ENGLISH_DESCRIPTOR_SHARE = 0.5
 
 /**
  * Builds the broad-question answerer: overviews (LexRank and MMR over the document's sentences),
@@ -116,7 +118,8 @@ export function createBroadQuestionAnswerer(index: SanadIndex, translate?: Trans
     if (language === 'en') {
       const words = speaker.split(/\s+/).filter((word) => word.length > 1 && !isStopword(word))
       const translated = await Promise.all(words.map(async (word) => (await translate?.(word)) ?? []))
-      return { names: [], descriptors: translated.filter((stems) => stems.length > 0) }
+      // A dictionary translation may be off by a word: half of them must match.
+      return { names: [], descriptors: translated.filter((stems) => stems.length > 0), descriptorShare: ENGLISH_DESCRIPTOR_SHARE }
     }
     const tokens = tokenize(speaker).filter((token) => !token.isStopword)
     const alternatives = (token: Token) => [token.stem, ...(token.cliticFreeStem ? [token.cliticFreeStem] : [])]

@@ -108,7 +108,7 @@ function readSpeaker(normalized: string, kind: QuestionAnalysis['kind']): BroadQ
 function splitSpeaker(phrase: string, topic: string): BroadQuestion | null {
   const words = phrase.split(' ')
   const cut = words.findIndex((word, position) => position > 0 && TOPIC_OPENERS.has(word))
-  const speaker = (cut === -1 ? words : words.slice(0, cut)).join(' ').replace(/^(the|ال) /, '').trim()
+  const speaker = (cut === -1 ? words : words.slice(0, cut)).join(' ').replace(/^the /, '').trim()
   if (!speaker || NOT_SPEAKERS.test(speaker)) return null
   return { kind: 'speaker', speaker, topic: [cut === -1 ? '' : words.slice(cut).join(' '), topic].filter(Boolean).join(' ') }
 }

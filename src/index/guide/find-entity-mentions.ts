@@ -1,6 +1,7 @@
 import { ARABIC_MONTHS, WEEKDAYS } from '../../text/calendar-words.js'
 import { isSpeechVerb, REPORTED_SPEECH_OPENERS } from '../../text/lexicon/attribution-words.js'
 import { NAME_PARTICLES, ORGANISATION_NOUNS, PLACE_KIND_NOUNS, STATE_NOUNS } from '../../text/lexicon/entity-nouns.js'
+import { normalizeArabic } from '../../text/normalize-arabic.js'
 import { NORMALIZED_PERSON_ROLES } from '../../text/person-roles.js'
 import type { Token } from '../../text/tokenize.js'
 import type { SanadIndex } from '../sanad-index.js'
@@ -32,7 +33,7 @@ interface Found {
 }
 
 // Person nouns that are not titles: a name does not follow them ("امرأة تنال الجائزة").
-const GENERIC_PERSONS = new Set(['شخص', 'رجل', 'امراه', 'ضحيه', 'رهينه', 'منفذ', 'ملك', 'نجم', 'نجمه', 'عالم', 'عالمه'])
+const GENERIC_PERSONS: ReadonlySet<string> = new Set(['شخص', 'رجل', 'امراه', 'ضحيه', 'رهينه', 'منفذ', 'ملك', 'نجم', 'نجمه', 'عالم', 'عالمه'])
 
 const bare = (token: Token) => token.normalized.replace(/^(و|ف)?(ال)?/, '')
 // The word without a glued و، ف، ب، ل or ك and the article ("لوكالة" → "وكالة"), for the lexicons.
@@ -42,9 +43,10 @@ const lexical = (token: Token) => {
 }
 const hasArticle = (token: Token) => /^(و|ف|ب|ك)?ال|^(و|ف)?لل/.test(token.normalized)
 const isCalendar = (token: Token) => ARABIC_MONTHS.has(token.normalized) || WEEKDAYS.has(token.normalized)
-const isTitle = (token: Token) => NORMALIZED_PERSON_ROLES.has(bare(token)) && !GENERIC_PERSONS.has(bare(token))
-// Checked as written too: "وكالة" and "وزارة" begin with a و that is not the conjunction.
-const isInstitution = (token: Token) => [token.normalized, bare(token), lexical(token)].some((form) => ORGANISATION_NOUNS.has(form) || PLACE_KIND_NOUNS.has(form) || STATE_NOUNS.has(form))
+// A word is looked up as written too: "وزير" and "وكالة" begin with a و that is not the conjunction.
+const inLexicon = (token: Token, lexicon: ReadonlySet<string>) => [token.normalized, bare(token), lexical(token)].some((form) => lexicon.has(form))
+const isTitle = (token: Token) => inLexicon(token, NORMALIZED_PERSON_ROLES) && !inLexicon(token, GENERIC_PERSONS)
+const isInstitution = (token: Token) => inLexicon(token, ORGANISATION_NOUNS) || inLexicon(token, PLACE_KIND_NOUNS) || inLexicon(token, STATE_NOUNS)
 // Verbal nouns (تعزيز، تعاون، اتخاذ، استخدام) follow prepositions as often as place names do.
 const VERBAL_NOUN = /^(ت..ي.|ت.ا..|ا.ت.ا.|ان..ا.|است...ا.)$/
 // Attached pronouns end common nouns and verbs ("زوجها", "بأنها", "وصفته"), not names.
@@ -66,17 +68,16 @@ export function findEntityMentions(index: SanadIndex, docId: string): EntityMent
   for (const tokens of sentences) {
     const joined = (left: number, right: number) => !/[^\s«»“”"]/.test(text.slice(tokens[left]!.end, tokens[right]!.start))
     tokens.forEach((token, position) => {
-      const head = bare(token)
       // A role noun after an indefinite noun is its adjective ("مؤتمر صحفي"), not a title before a name.
       const previous = tokens[position - 1]
       const adjective = previous !== undefined && joined(position - 1, position) && !hasArticle(token) && !previous.isStopword && !hasArticle(previous) && !isSpeechVerb(previous.normalized)
       if (isTitle(token) && !adjective) {
         const person = readPersonAfterRole(tokens, position, joined, text, vocabulary)
         if (person) found.push(person)
-      } else if (ORGANISATION_NOUNS.has(head)) {
+      } else if (inLexicon(token, ORGANISATION_NOUNS)) {
         const organisation = readOrganisation(tokens, position, joined, text)
         if (organisation) found.push(organisation)
-      } else if (PLACE_KIND_NOUNS.has(head) || LOCATIVES.has(token.normalized)) {
+      } else if (inLexicon(token, PLACE_KIND_NOUNS) || LOCATIVES.has(token.normalized)) {
         const place = readPlace(tokens, position, joined, text)
         if (place) found.push(place)
       }
@@ -107,6 +108,9 @@ function readPersonAfterRole(tokens: readonly Token[], role: number, joined: (le
     const institution = readOrganisation(tokens, first, joined, text)
     first = institution ? tokens.findIndex((token) => token.start >= institution.end) : first + 1
     if (first === -1) return null
+    // Its acronym in parentheses: "وكالة الفضاء الأوروبية (إيسا) يوهان شميت".
+    if (/^\s*\($/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start)) && text[tokens[first]!.end] === ')') first++
+    if (first >= tokens.length) return null
     while (first < tokens.length && first - role <= 2 * MAX_COMPLEMENT && hasArticle(tokens[first]!) && joined(first - 1, first)) first++
   }
   if (first >= tokens.length || (!joined(first - 1, first) && !isAcronymBefore(tokens, first, text)) || !isNamePart(tokens[first]!, true, text, vocabulary)) return null
@@ -126,7 +130,10 @@ function readPersonAfterRole(tokens: readonly Token[], role: number, joined: (le
 
 // "… الأميركية (ناسا) بيل": the token follows an acronym in parentheses.
 function isAcronymBefore(tokens: readonly Token[], position: number, text: string): boolean {
-  return position > 0 && /^\s*\([^()\s]{2,12}\)\s*$/.test(text.slice(tokens[position - 1]!.end, tokens[position]!.start))
+  if (position === 0) return false
+  const gap = text.slice(tokens[position - 1]!.end, tokens[position]!.start)
+  // The acronym is a token of its own ("(إيسا) يوهان") or not a token at all ("(ISRO) في").
+  return /^\s*\([^()\s]{2,12}\)\s*$/.test(gap) || (/^\)\s*$/.test(gap) && position > 1 && /\(\s*$/.test(text.slice(tokens[position - 2]!.end, tokens[position - 1]!.start)))
 }
 
 function readOrganisation(tokens: readonly Token[], head: number, joined: (left: number, right: number) => boolean, text: string): Found | null {
@@ -147,16 +154,24 @@ function readOrganisation(tokens: readonly Token[], head: number, joined: (left:
   // "مجموعة بريكس" is also "بريكس"; "وكالة الفضاء الأميركية (ناسا)" is also "ناسا".
   if (!hasArticle(words[1]!) && words.length === 2) aliases.push([words[1]!.normalized])
   const acronym = /^\s*\(([^()\s]{2,12})\)/.exec(text.slice(words.at(-1)!.end))
-  if (acronym) aliases.push([acronym[1]!.toLowerCase()])
-  return { kind: 'organisation', words: words.map((word) => word.normalized.replace(/^(و|ف)/, '')), aliases, start: words[0]!.start, end: words.at(-1)!.end }
+  if (acronym) aliases.push([normalizeArabic(acronym[1]!)])
+  // The head keeps a و that belongs to it ("وكالة") and loses a conjunction ("ومنظمة").
+  const written = words[0]!.normalized
+  const withoutArticle = (word: string) => word.replace(/^ال/, '')
+  const conjunction = /^(و|ف)/.test(written) && !ORGANISATION_NOUNS.has(withoutArticle(written)) && ORGANISATION_NOUNS.has(withoutArticle(written.slice(1)))
+  const headWord = conjunction ? written.slice(1) : written
+  const plain = text.slice(words[0]!.start, words[0]!.end).length === written.length
+  const start = conjunction && plain ? words[0]!.start + 1 : words[0]!.start
+  return { kind: 'organisation', words: [headWord, ...words.slice(1).map((word) => word.normalized)], aliases, start, end: words.at(-1)!.end }
 }
 
 function readPlace(tokens: readonly Token[], position: number, joined: (left: number, right: number) => boolean, text: string): Found | null {
-  const afterKind = PLACE_KIND_NOUNS.has(bare(tokens[position]!))
+  const afterKind = inLexicon(tokens[position]!, PLACE_KIND_NOUNS)
   const name = tokens[position + 1]
   if (!name || !joined(position, position + 1)) return null
   const written = text.slice(name.start, name.end)
-  if (name.isStopword || name.isNumber || isCalendar(name) || hasArticle(name) || name.normalized.length < 3 || hasPronoun(name, text) || isSpeechVerb(name.normalized)) return null
+  // A name after a place noun may take the article ("مدينة السلام"); after a preposition it does not.
+  if (name.isStopword || name.isNumber || isCalendar(name) || (hasArticle(name) && !afterKind) || name.normalized.length < 3 || hasPronoun(name, text) || isSpeechVerb(name.normalized)) return null
   // After a preposition, a common noun is read with what follows ("في إطار التعاون", "في ركود هذا العام") and
   // feminine nouns and verbal nouns abound ("في سرعة", "في تعزيز"): a place name there ends its phrase, and is
   // not written with ة.

@@ -17,18 +17,17 @@ export interface SpeakerStems {
   names: readonly (readonly string[])[]
   /**
    * Words that describe the speaker ("الرئيس الصيني") or whose kind is unknown (an English question's
-   * words, translated): without a name, at least half of them must be in the attribution.
+   * words, translated): without a name, `descriptorShare` of them must be in the attribution.
    */
   descriptors: readonly (readonly string[])[]
+  /** The share of the descriptors an attribution must hold: all of an Arabic description; half of translated words, which may be off. */
+  descriptorShare?: number
 }
-
-// Without a name, the share of the describing words an attribution must hold.
-const DESCRIPTOR_SHARE = 0.5
 
 /** A statement attributed to someone in a sentence: where it is cited and the words naming the speaker. */
 interface Attribution {
   sentence: Sentence
-  /** Token positions (in the sentence) of the words naming the speaker; empty for "وأضاف أن …". */
+  /** The words naming the speaker; none for "وأضاف أن …". */
   speakerTokens: Token[]
   /** The token that attributes: the verb of saying or the preposition. */
   cue: Token
@@ -56,7 +55,7 @@ export function findStatementsBy(index: SanadIndex, documentIds: readonly string
     for (const attribution of attributions) {
       const stems = new Set(attribution.speakerTokens.flatMap((token) => [token.stem, token.cliticFreeStem ?? token.stem]))
       const continues: boolean = !attribution.speakerTokens.some((token) => isNameWord(token, text)) && previousMatched && isContinuation(index, attribution, attributions)
-      previousMatched = continues || isSameSpeaker(stems, names, speaker.descriptors)
+      previousMatched = continues || isSameSpeaker(stems, names, speaker.descriptors, speaker.descriptorShare ?? 1)
       if (!previousMatched) continue
       matched.add(attribution)
       // Asked by role ("ماذا قال الرئيس الصيني؟"), the speaker is recognised later by the name the role introduced.
@@ -70,10 +69,10 @@ export function findStatementsBy(index: SanadIndex, documentIds: readonly string
   return spans
 }
 
-function isSameSpeaker(stems: ReadonlySet<string>, names: readonly (readonly string[])[], descriptors: readonly (readonly string[])[]): boolean {
+function isSameSpeaker(stems: ReadonlySet<string>, names: readonly (readonly string[])[], descriptors: readonly (readonly string[])[], share: number): boolean {
   const present = (alternatives: readonly string[]) => alternatives.some((stem) => stems.has(stem))
   if (names.length > 0) return names.some(present)
-  return descriptors.length > 0 && descriptors.filter(present).length >= descriptors.length * DESCRIPTOR_SHARE
+  return descriptors.length > 0 && descriptors.filter(present).length >= descriptors.length * share
 }
 
 // Attached pronouns end common nouns ("كلمتها", "وصفته"), not names; read on the written word, where ة is not ته.
