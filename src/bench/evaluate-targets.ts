@@ -18,6 +18,8 @@ export interface TargetFigures {
   /** Retrieval p50 ÷ (raw hnswlib search p50 + query embedding p50). */
   retrievalRatio: number | null
   articleBuildMs: number | null
+  /** The median time of the source guide stage in the article's index build (issue 14). */
+  articleGuideMs?: number | null
   coldStartMs: number | null
   /** The largest scale point measured, if any, by the chunk count it was asked for. */
   largestScale: { targetChunks: number; retrievalP50Ms: number; serverRssBytes: number | null } | null
@@ -35,7 +37,7 @@ export function meetsLimit(value: number | null, limit: number, comparison: Targ
   return comparison === 'at-most' ? value <= limit : value >= limit
 }
 
-/** Judges a run's figures against the targets of issue 7. */
+/** Judges a run's figures against the targets of issue 7 (and the source guide's of issue 14). */
 export function evaluateTargets(figures: TargetFigures): Target[] {
   // A scale target only counts at (or beyond) the size it names; a --quick run stops at 10k.
   const scale = figures.largestScale && figures.largestScale.targetChunks >= SCALE_TARGET_CHUNKS ? figures.largestScale : null
@@ -52,6 +54,8 @@ export function evaluateTargets(figures: TargetFigures): Target[] {
     target('/api/ask throughput ÷ bare Hono', figures.askThroughputRatio, 0.3, 'ratio', 'at-least'),
     target('retrieval ÷ (raw hnswlib + query embedding)', figures.retrievalRatio, 2, 'ratio', 'at-most'),
     target('article index build', figures.articleBuildMs, 200, 'ms', 'at-most'),
+    target('source guide build, article', figures.articleGuideMs ?? null, 50, 'ms', 'at-most'),
+    target('source guide ÷ article index build', figures.articleGuideMs !== undefined && figures.articleGuideMs !== null && figures.articleBuildMs ? figures.articleGuideMs / figures.articleBuildMs : null, 0.05, 'ratio', 'at-most'),
     target('server cold start to ready', figures.coldStartMs, 1000, 'ms', 'at-most'),
     target('retrieval p50 at 100k chunks', scale?.retrievalP50Ms ?? null, 5, 'ms', 'at-most'),
     target('server RSS, article', toMebibytes(figures.articleServerRssBytes), 200, 'MiB', 'at-most'),

@@ -173,6 +173,7 @@ async function main(): Promise<void> {
         askThroughputRatio: server?.askRatio ?? null,
         retrievalRatio: retrieval.ratio,
         articleBuildMs: build.totalMs.p50,
+        articleGuideMs: build.stagesMs.guide,
         coldStartMs: server?.coldStart.p50 ?? null,
         largestScale: largest
           ? { targetChunks: largest.targetChunks, retrievalP50Ms: largest.retrieval.retrieval.p50, serverRssBytes: largest.server?.rssBytes ?? null }

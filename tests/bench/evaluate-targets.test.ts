@@ -6,6 +6,7 @@ const passing: TargetFigures = {
   askThroughputRatio: 0.5,
   retrievalRatio: 1.5,
   articleBuildMs: 150,
+  articleGuideMs: 5,
   coldStartMs: 800,
   largestScale: { targetChunks: SCALE_TARGET_CHUNKS, retrievalP50Ms: 4, serverRssBytes: 1000 * MEBIBYTE },
   articleServerRssBytes: 120 * MEBIBYTE,
@@ -27,7 +28,7 @@ describe('meetsLimit', () => {
 describe('evaluateTargets', () => {
   it('should report every target of issue 7 with its value, limit and a verdict', () => {
     const targets = evaluateTargets(passing)
-    expect(targets).toHaveLength(7)
+    expect(targets).toHaveLength(9)
     for (const target of targets) expect(target.pass).toBe(true)
     expect(targets.map((target) => target.name)).toEqual(expect.arrayContaining(['article index build', 'server cold start to ready']))
   })
@@ -57,5 +58,11 @@ describe('evaluateTargets', () => {
   it('should leave targets of a part that was not measured unjudged', () => {
     const targets = evaluateTargets({ ...passing, askThroughputRatio: null, coldStartMs: null, articleServerRssBytes: null })
     expect(targets.filter((target) => target.pass === null)).toHaveLength(3)
+  })
+
+  it("should judge the source guide's build time and its share of the index build", () => {
+    const targets = evaluateTargets({ ...passing, articleBuildMs: 40, articleGuideMs: 10 })
+    expect(targets.find((target) => target.name === 'source guide build, article')).toMatchObject({ value: 10, pass: true })
+    expect(targets.find((target) => target.name === 'source guide ÷ article index build')).toMatchObject({ value: 0.25, pass: false })
   })
 })
