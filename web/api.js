@@ -14,6 +14,14 @@ import { readServerSentEvents } from './read-server-sent-events.js'
  * @typedef {{ id: string, title: string, text: string }} SourceDocument
  * @typedef {{ id: string, title: string, sentences: number, characters: number }} DocumentSummary
  * @typedef {{ question: string, section: string | null }} Suggestion
+ * @typedef {{ start: number, end: number, quote: string }} GuideSpan
+ * @typedef {{
+ *   docId: string, title: string, summary: GuideSpan[],
+ *   sections: { heading: string | null, points: GuideSpan[] }[],
+ *   timeline: (GuideSpan & { dateText: string, year: number | null, month: number | null, day: number | null, placement: 'absolute' | 'inferred' | 'relative' })[],
+ *   entities: { kind: 'person' | 'place' | 'organisation', name: string, mentions: GuideSpan[] }[],
+ *   suggestedQuestions: { question: string, kind: string }[],
+ * }} DocumentGuide
  * @typedef {'network' | 'rate_limited' | 'invalid_request' | 'unauthorized' | 'server' | 'aborted'} ApiErrorKind
  * @typedef {(
  *   | { type: 'passages', passages: Passage[] }
@@ -93,6 +101,19 @@ export async function fetchDocumentList({ apiKey }) {
   const response = await sendRequest('/api/documents', { headers: withApiKey({ accept: 'application/json' }, apiKey) })
   const body = await response.json()
   return Array.isArray(body?.documents) ? body.documents : []
+}
+
+/**
+ * Fetches the source guide of one document.
+ * @param {string} docId
+ * @param {{ apiKey: string | null }} options
+ * @returns {Promise<DocumentGuide>}
+ */
+export async function fetchGuide(docId, { apiKey }) {
+  const response = await sendRequest(`/api/documents/${encodeURIComponent(docId)}/guide`, {
+    headers: withApiKey({ accept: 'application/json' }, apiKey),
+  })
+  return /** @type {DocumentGuide} */ (await response.json())
 }
 
 /**

@@ -1,8 +1,9 @@
 // @ts-check
-import { ApiError, fetchDocument, fetchDocumentList, fetchSuggestions, streamChat } from './api.js'
+import { ApiError, fetchDocument, fetchDocumentList, fetchGuide, fetchSuggestions, streamChat } from './api.js'
 import { createAnswerTextRenderer } from './create-answer-text-renderer.js'
 import { createApiKeyForm } from './create-api-key-form.js'
 import { createApiKeyStore } from './create-api-key-store.js'
+import { createGuidePanel } from './create-guide-panel.js'
 import { createIcon } from './create-icon.js'
 import { createSourcePanel } from './create-source-panel.js'
 import { createTooltip } from './create-tooltip.js'
@@ -99,6 +100,23 @@ const sourcePanel = createSourcePanel(
         },
       }).element
     },
+  },
+)
+
+// The source guide: open before the first question on wide screens, and on demand from the top bar.
+const guidePanel = createGuidePanel(
+  {
+    panel: requireElement('guide-panel', HTMLElement),
+    body: requireElement('guide-body', HTMLElement),
+    title: requireElement('guide-title', HTMLElement),
+    closeButton: requireElement('guide-close', HTMLElement),
+    toggleButton: requireElement('open-guide', HTMLElement),
+  },
+  {
+    loadDocuments: () => callApi((apiKey) => fetchDocumentList({ apiKey })),
+    loadGuide: (docId) => callApi((apiKey) => fetchGuide(docId, { apiKey })),
+    openSource: (request) => sourcePanel.open(request),
+    ask: (question) => sendQuestion(question),
   },
 )
 
@@ -738,6 +756,7 @@ function sendQuestion(question) {
     return
   }
   dom.emptyState.hidden = true
+  guidePanel.close()
   appendUserMessage(trimmed)
   dom.input.value = ''
   updateQuestionCount()
@@ -875,3 +894,4 @@ updateSendState()
 updateForgetKeyButton()
 void loadDocuments()
 void showSuggestions()
+if (!window.matchMedia('(max-width: 899px)').matches) void guidePanel.open().then(() => dom.input.focus({ preventScroll: true }))

@@ -7,6 +7,7 @@ import { normalizeArabic } from '../text/normalize-arabic.js'
 import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js'
 import type { AskRequest, AskResponse, Citation, Passage } from './answer-schemas.js'
 import { buildEvidenceSentences } from './build-evidence-sentences.js'
+import { createBroadQuestionAnswerer, toEvidenceSentences, toExtractedAnswer, type BroadAnswer } from './broad/answer-broad-question.js'
 import { composeAnswer } from './compose-answer.js'
 import type { LlmAnswerer } from './create-llm-answerer.js'
 import { detectInjection } from './detect-injection.js'
@@ -48,6 +49,8 @@ interface PreparedQuestion {
   retrieved: RetrievedChunk[]
   passages: Passage[]
   extracted: ExtractedAnswer
+  /** The answer to a broad question (summary, statements, list, timeline), which `extracted` then holds; null otherwise. */
+  broad: BroadAnswer | null
   renderShortAnswer: ((arabic: string) => string) | undefined
   /** The model to answer with; undefined when it is not configured, not chosen, or already failed. */
   llm: LlmAnswerer | undefined
@@ -81,6 +84,8 @@ interface RefusalDetails {
  */
 export function createQuestionAnswerer(dependencies: QuestionAnswererDependencies): QuestionAnswerer {
   const { index, retriever, defaultTopK, scoreGrounding } = dependencies
+  const { translateQuery } = dependencies
+  const broadAnswerer = createBroadQuestionAnswerer(index, translateQuery && (async (english) => (await translateQuery(english, 'en'))?.concepts.flatMap((concept) => concept.terms) ?? null))
 
   async function prepare(request: AskRequest, options: AskOptions): Promise<PreparedQuestion | SettledQuestion> {
     const started = performance.now()
@@ -154,10 +159,12 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
     options.signal?.throwIfAborted()
 
     const answerStarted = performance.now()
-    const extracted = extractAnswer(analysis, terms, retrieved, index, dependencies.model, dependencies.trace)
+    // Broad questions (summaries, statements by someone, lists across a document, timelines): src/answer/broad/.
+    const broad = await broadAnswerer.answer({ analysis, terms, retrieved, history, documents: request.documents })
+    const extracted = broad ? toExtractedAnswer(broad) : extractAnswer(analysis, terms, retrieved, index, dependencies.model, dependencies.trace)
     lap('answer', answerStarted)
     const passages = retrieved.map((hit) => toPassage(hit, index))
-    return { kind: 'prepared', question, request, analysis, retrieved, passages, extracted, renderShortAnswer, llm, fallback, started, timings }
+    return { kind: 'prepared', question, request, analysis, retrieved, passages, extracted, broad, renderShortAnswer, llm, fallback, started, timings }
   }
 
   // The extractive answer or refusal; `answerer` is 'llm' only when the model's refusal is confirmed by extraction.
@@ -170,7 +177,10 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
     }
     const composed = composeAnswer(extracted, analysis.language, index, prepared.renderShortAnswer)
     const groundingStarted = performance.now()
-    const grounding = scoreGrounding(composed.answer, composed.citations, analysis.language, { question: analysis.question.normalize('NFC'), kind: analysis.kind })
+    // A broad answer (summary, statements, list, timeline) answers the question by construction: each
+    // point is judged on its own citation, not on whether it repeats the question's words.
+    const asked = prepared.broad ? undefined : { question: analysis.question.normalize('NFC'), kind: analysis.kind }
+    const grounding = scoreGrounding(composed.answer, composed.citations, analysis.language, asked)
     timings.grounding = round(performance.now() - groundingStarted)
     timings.total = round(performance.now() - started)
     return {
@@ -236,7 +246,7 @@ export function createQuestionAnswerer(dependencies: QuestionAnswererDependencie
   }
 
   function modelInput(prepared: PreparedQuestion): LlmAnswerInput {
-    const evidence = buildEvidenceSentences(prepared.retrieved, index)
+    const evidence = prepared.broad ? toEvidenceSentences(prepared.broad, index) : buildEvidenceSentences(prepared.retrieved, index)
     return { question: prepared.question, language: prepared.analysis.language, history: prepared.request.history ?? [], evidence }
   }
 

@@ -1,56 +1,10 @@
-import { ARABIC_MONTHS, ENGLISH_MONTHS, isYear, WEEKDAYS } from '../text/calendar-words.js'
+import { areAdjacent as adjacent, findDateSpans, isDateCore, type TokenSpan } from '../text/find-date-spans.js'
 import { isPersonRole } from '../text/person-roles.js'
 import type { Token } from '../text/tokenize.js'
 
-/** A run of tokens, by offsets into the document. */
-export interface TokenSpan {
-  start: number
-  end: number
-  firstToken: number
-  lastToken: number
-}
+// Date spans are found in the text stage (the source guide's timeline needs them at index time).
+export { findDateSpans, type TokenSpan }
 
-const DATE_GLUE = new Set(['سنه', 'عام', 'العام', 'يوم', 'من', 'هذا', 'هذه', 'الماضي', 'المقبل', 'of', 'year', 'on', 'this'])
-// Glue that may end a date ("يونيو الماضي"); the others only join its parts ("سبتمبر من هذا العام 2014").
-const DATE_ENDINGS = new Set(['الماضي', 'المقبل'])
-
-function isMonth(token: Token): boolean {
-  return ARABIC_MONTHS.has(token.normalized) || ENGLISH_MONTHS.has(token.normalized)
-}
-
-function isDateCore(token: Token): boolean {
-  return isMonth(token) || WEEKDAYS.has(token.normalized) || (token.isNumber && isYear(token.normalized))
-}
-
-function isDatePart(token: Token): boolean {
-  if (isDateCore(token) || DATE_GLUE.has(token.normalized)) return true
-  return token.isNumber && Number(token.normalized) >= 1 && Number(token.normalized) <= 31
-}
-
-// Two tokens belong to one expression when only spaces or a slash separate them.
-function adjacent(text: string, left: Token, right: Token, documentOffset: number): boolean {
-  return /^[\s/\-–]*$/.test(text.slice(left.end - documentOffset, right.start - documentOffset))
-}
-
-/** Date expressions (2 مايو 2011, الخميس7 أغسطس 2014, يونيو الماضي, 11 سبتمبر/أيلول2001) in a token run. */
-export function findDateSpans(tokens: readonly Token[], text: string, documentOffset = 0): TokenSpan[] {
-  const spans: TokenSpan[] = []
-  // The second word of a two-word Levantine month (كانون الثاني، تشرين الأول) belongs to the date.
-  const isPart = (token: Token, index: number) => isDatePart(token) || (LEVANTINE_ORDINALS.has(token.normalized) && LEVANTINE_FIRST_WORDS.has(tokens[index - 1]?.normalized ?? ''))
-  for (const run of findRuns(tokens, text, documentOffset, isPart)) {
-    let first = run.firstToken
-    // "يوم الخميس" and "عام 2014" start with a glue word that is not part of the answer.
-    let last = run.lastToken
-    while (first < last && DATE_GLUE.has(tokens[first]!.normalized)) first++
-    while (last > first && DATE_GLUE.has(tokens[last]!.normalized) && !DATE_ENDINGS.has(tokens[last]!.normalized)) last--
-    if (!tokens.slice(first, last + 1).some(isDateCore)) continue
-    spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, firstToken: first, lastToken: last })
-  }
-  return spans
-}
-
-const LEVANTINE_FIRST_WORDS = new Set(['كانون', 'تشرين'])
-const LEVANTINE_ORDINALS = new Set(['الاول', 'الثاني'])
 
 // Number words that open a count: عشر سنوات، ثلاثة أشهر، عشرات الخلايا.
 const NUMBER_WORDS = new Set([
@@ -191,19 +145,6 @@ export function findPlaceSpans(tokens: readonly Token[], text: string, documentO
     }
   })
   return spans
-}
-
-function findRuns(tokens: readonly Token[], text: string, documentOffset: number, belongs: (token: Token, index: number) => boolean): TokenSpan[] {
-  const runs: TokenSpan[] = []
-  let first = -1
-  tokens.forEach((token, index) => {
-    const continues = first !== -1 && belongs(token, index) && adjacent(text, tokens[index - 1]!, token, documentOffset)
-    if (continues) return
-    if (first !== -1) runs.push({ start: tokens[first]!.start, end: tokens[index - 1]!.end, firstToken: first, lastToken: index - 1 })
-    first = belongs(token, index) ? index : -1
-  })
-  if (first !== -1) runs.push({ start: tokens[first]!.start, end: tokens.at(-1)!.end, firstToken: first, lastToken: tokens.length - 1 })
-  return runs
 }
 
 // Words and verbs that give a reason: particles (لأن، كي), nouns (بسبب، نتيجة، جراء، إثر، بفعل) and

@@ -36,6 +36,8 @@ export interface TargetFigures {
   articleBuildMs: number | null
   /** Every scale point measured. */
   scale: readonly ScaleTargetFigures[]
+  /** The median time of the source guide stage in the article's index build (issue 14). */
+  articleGuideMs?: number | null
 }
 
 const MEBIBYTE = 1024 * 1024
@@ -53,7 +55,7 @@ export function meetsLimit(value: number | null, limit: number, comparison: Targ
   return comparison === 'at-most' ? value <= limit : value >= limit
 }
 
-/** Judges a run's figures against the targets of issue 16 (and those of issue 7 it keeps). */
+/** Judges a run's figures against the targets of issue 16 (and those of issue 7 it keeps, and the source guide's of issue 14). */
 export function evaluateTargets(figures: TargetFigures): Target[] {
   // A scale target only counts at the size it names (or, for 100k, the nearest point at or above it); a --quick run stops at 10k.
   const atLeast = (chunks: number) => figures.scale.find((point) => point.targetChunks >= chunks && point.targetChunks < 10 * chunks) ?? null
@@ -81,5 +83,7 @@ export function evaluateTargets(figures: TargetFigures): Target[] {
     target('retrieval p50 at 100k chunks', scale?.retrievalP50Ms ?? null, 3, 'ms', 'at-most'),
     target('server RSS at 100k chunks', toMebibytes(scale?.serverRssBytes), 1024, 'MiB', 'at-most'),
     target('retrieval p50 at 1M chunks', million?.retrievalP50Ms ?? null, 10, 'ms', 'at-most'),
+    target('source guide build, article', figures.articleGuideMs ?? null, 50, 'ms', 'at-most'),
+    target('source guide ÷ article index build', figures.articleGuideMs !== undefined && figures.articleGuideMs !== null && figures.articleBuildMs ? figures.articleGuideMs / figures.articleBuildMs : null, 0.05, 'ratio', 'at-most'),
   ]
 }

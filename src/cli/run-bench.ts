@@ -256,6 +256,7 @@ async function main(): Promise<void> {
         retrievalRatio: retrieval.ratio,
         articleBuildMs: build.totalMs.p50,
         scale: scale.map((point) => ({ targetChunks: point.targetChunks, retrievalP50Ms: point.retrieval.retrieval.p50, serverRssBytes: point.server?.rssBytes ?? null })),
+        articleGuideMs: build.stagesMs.guide,
       }),
       errors,
     }

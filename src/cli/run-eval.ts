@@ -18,6 +18,7 @@ import { renderMetricsTable } from '../eval/render-metrics-table.js'
 import { renderProgressBar } from '../eval/render-progress-bar.js'
 import { runQuestionSet, type AskFunction } from '../eval/run-question-set.js'
 import { readReport, writeReport } from '../eval/write-report.js'
+import { runBroadEvaluation } from '../eval/run-broad-evaluation.js'
 import { crossValidateArcd, evaluateQuestionsOver } from '../eval/evaluate-generalization.js'
 import { collectTrainingExamples } from '../eval/train-answer-model.js'
 import { arcdTrainingQuestions, articlesOf, buildCollection, documentTexts, loadMultiSources, loadTrainingData, MULTI_HELDOUT_PATH, multiTrainingQuestions, TRAINING_NEGATIVE_OFFSET } from '../eval/training-sets.js'
@@ -44,6 +45,9 @@ Runs the question set against the pipeline and writes report.json and report.htm
   --dataset NAME       seed (default: the question set above), arcd (5-fold cross-validation by article),
                        multi (the multi-article dev set and its frozen held-out part), or all
   --folds N            with --dataset arcd: folds of the cross-validation (default 5)
+  --broad              the broad questions (datasets/multi/broad.json): point recall and citation precision per
+                       kind, development and frozen held-out part apart; with --fit, first fit the list settings
+                       on the development part (data/broad-settings.json)
   --calibrate          only measure the support judge on the labelled pairs (datasets/support-pairs.json and the
                        frozen datasets/support-pairs.heldout.json); prints and writes calibration.json and .html
   --judge JUDGE        with --calibrate: lexical (default) or llm (the model of LLM_BASE_URL, prompt prompts/judge-support.md)
@@ -74,6 +78,8 @@ async function runEval(): Promise<number> {
       min: { type: 'string', multiple: true },
       max: { type: 'string', multiple: true },
       calibrate: { type: 'boolean' },
+      broad: { type: 'boolean' },
+      fit: { type: 'boolean' },
       dataset: { type: 'string', default: 'seed' },
       folds: { type: 'string', default: '5' },
       judge: { type: 'string', default: 'lexical' },
@@ -86,6 +92,7 @@ async function runEval(): Promise<number> {
     return 0
   }
   if (values.calibrate) return calibrate(values.judge, values.out)
+  if (values.broad) return runBroadEvaluation(loadConfig({}), { fit: values.fit === true, out: values.out, log: (line) => process.stdout.write(`${line}\n`) }).then(() => 0)
   if (values.dataset !== 'seed') return runGeneralization(values.dataset, readPositiveInteger('--folds', values.folds), values.out)
   const thresholds = [...parseThresholds(values.min ?? [], 'min'), ...parseThresholds(values.max ?? [], 'max')]
   const topK = values['top-k'] === undefined ? undefined : readPositiveInteger('--top-k', values['top-k'])

@@ -8,6 +8,7 @@ import { expandToSentences } from './expand-to-sentences.js'
 import { explainGrounding } from './explain-grounding.js'
 import type { RelevanceSummary } from './grounding-schemas.js'
 import { scoreAnswerGrounding, type AnswerGrounding } from './score-answer-grounding.js'
+import { scoreWeakestPoint } from './score-weakest-point.js'
 import { scoreRelevance, toAskedType, type Relevance, type RelevanceOptions } from './score-relevance.js'
 import type { ScoreSupportOptions } from './score-support.js'
 
@@ -32,7 +33,8 @@ export function createGroundingScorer(
   // Words that are rare in the sources say more about what a question asks.
   const relevanceOptions: RelevanceOptions = { ...options, weighWord: createWordWeigher(documents.map((document) => document.text)) }
   return (answer: string, citations: readonly Citation[], language: 'ar' | 'en' = detectLanguage(answer), asked?: AskedQuestion): AskResponse['grounding'] => {
-    const grounding = scoreAnswerGrounding(answer, citations, { ...options, findSupport })
+    // The badge reports the weakest point of the answer, not the average (src/grounding/score-weakest-point.ts).
+    const grounding = scoreWeakestPoint(scoreAnswerGrounding(answer, citations, { ...options, findSupport }), citations)
     const relevance = asked ? judgeRelevance(grounding, asked, documents, relevanceOptions) : null
     const verdict = applyRelevance({ score: grounding.score, supported: grounding.supported, issues: grounding.unsupported.flatMap((sentence) => sentence.issues) }, relevance)
     return {

@@ -8,6 +8,7 @@ import { cleanDocument } from '../source/clean-document.js'
 import type { SourceDocument } from '../source/source-document.js'
 import { contentStems } from '../text/tokenize.js'
 import { HnswVectorStore, type HnswParameters } from '../vector-store/hnsw-vector-store.js'
+import { buildSourceGuide } from './guide/build-source-guide.js'
 import { INDEX_FORMAT_VERSION, TEXT_PIPELINE_VERSION, type IndexManifest } from './index-manifest.js'
 import { SanadIndex } from './sanad-index.js'
 
@@ -21,7 +22,7 @@ export interface BuildIndexOptions {
 const DERIVED_DOCUMENT = new Document({ pageContent: '', metadata: {} })
 
 /** Per-stage build times in milliseconds. */
-export type BuildTimings = Record<'clean' | 'segment' | 'chunk' | 'embed' | 'hnsw' | 'bm25', number>
+export type BuildTimings = Record<'clean' | 'segment' | 'chunk' | 'embed' | 'hnsw' | 'bm25' | 'guide', number>
 
 /** The text a chunk is embedded and lexically indexed as: its section heading, then its sentences. */
 export function chunkIndexText(chunk: Chunk, text: string): string {
@@ -83,7 +84,7 @@ export async function buildIndex(
   embeddings: SanadEmbeddings,
   options: BuildIndexOptions,
 ): Promise<{ index: SanadIndex; timings: BuildTimings }> {
-  const timings: BuildTimings = { clean: 0, segment: 0, chunk: 0, embed: 0, hnsw: 0, bm25: 0 }
+  const timings: BuildTimings = { clean: 0, segment: 0, chunk: 0, embed: 0, hnsw: 0, bm25: 0, guide: 0 }
   const time = <T>(stage: keyof BuildTimings, work: () => T): T => {
     const started = performance.now()
     const result = work()
@@ -127,5 +128,7 @@ export async function buildIndex(
     counts: { documents: sources.length, sentences: sentences.length, chunks: chunks.length },
     files: {},
   }
-  return { index: new SanadIndex(sources, corpus, vectorStore, lexical, embeddings, manifest), timings }
+  const draft = new SanadIndex(sources, corpus, vectorStore, lexical, embeddings, manifest)
+  const guides = time('guide', () => sources.map((source) => buildSourceGuide(draft, source.id)))
+  return { index: new SanadIndex(sources, corpus, vectorStore, lexical, embeddings, manifest, guides), timings }
 }

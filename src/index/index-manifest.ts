@@ -3,14 +3,15 @@ import { ChunkOptionsSchema } from '../chunk/corpus.js'
 
 /** Bump when cleaning, segmentation, tokenization or stemming changes, so old indexes are rebuilt. */
 export const TEXT_PIPELINE_VERSION = 6
-/** Bump when the layout of the index folder changes (2: binary lexical index; vector documents derived, not stored). */
-export const INDEX_FORMAT_VERSION = 2
+/** Bump when the layout of the index folder changes (2: binary lexical index; vector documents derived, not stored; 3: source guides). */
+export const INDEX_FORMAT_VERSION = 3
 
 /** Files of an index folder besides the manifest. */
 export const INDEX_FILES = {
   manifest: 'manifest.json',
   corpus: 'corpus.json',
   lexical: 'lexical.bin',
+  guide: 'guide.json',
 } as const
 
 /** What an index was built from and with; any difference from the present forces a rebuild. */

@@ -8,6 +8,7 @@ import type { SourceDocument } from '../source/source-document.js'
 import { HnswVectorStore } from '../vector-store/hnsw-vector-store.js'
 import { createChunkDocuments } from './build-index.js'
 import { hashFile } from './hash-file.js'
+import { SourceGuidesSchema } from './guide/source-guide.js'
 import { INDEX_FILES, INDEX_FORMAT_VERSION, IndexManifestSchema, TEXT_PIPELINE_VERSION, type IndexManifest } from './index-manifest.js'
 import { SanadIndex } from './sanad-index.js'
 
@@ -21,7 +22,7 @@ export class StaleIndexError extends Error {
 
 /**
  * Loads an index folder after proving it matches the present: format, text pipeline, sources,
- * embedder, chunker and a checksum of every file. Throws StaleIndexError with the first mismatch.
+ * embedder, chunker and a checksum of every file (corpus, lexical index, source guides, vectors). Throws StaleIndexError with the first mismatch.
  */
 export async function loadIndex(
   directory: string,
@@ -43,10 +44,11 @@ export async function loadIndex(
     const lexical = Bm25Index.fromBinary(await readFile(join(directory, INDEX_FILES.lexical)))
     const textById = new Map(sources.map((source) => [source.id, source.text]))
     const vectorStore = await HnswVectorStore.load(directory, embeddings, { documentOf: createChunkDocuments(corpus, textById) })
+    const guides = SourceGuidesSchema.parse(JSON.parse(await readFile(join(directory, INDEX_FILES.guide), 'utf8')))
     if (vectorStore.size !== corpus.chunks.length || lexical.size !== corpus.chunks.length) {
       throw new Error('the vector, lexical and chunk counts differ')
     }
-    return new SanadIndex(sources, corpus, vectorStore, lexical, embeddings, manifest)
+    return new SanadIndex(sources, corpus, vectorStore, lexical, embeddings, manifest, guides)
   } catch (cause) {
     throw new StaleIndexError(`index files are unreadable: ${(cause as Error).message}`)
   }

@@ -5,6 +5,7 @@ import type { SourceDocument } from '../source/source-document.js'
 import { tokenize, type Token } from '../text/tokenize.js'
 import type { HnswVectorStore } from '../vector-store/hnsw-vector-store.js'
 import type { PostgresVectorStore } from '../vector-store/postgres-vector-store.js'
+import type { SourceGuide } from './guide/source-guide.js'
 import type { IndexManifest } from './index-manifest.js'
 
 // How many sentences' tokens are kept: a few questions' worth of candidates, not the whole corpus of a large index.
@@ -13,8 +14,11 @@ const TOKEN_CACHE_SENTENCES = 4096
 /** Everything retrieval and answering read: documents, their structure, the vector and lexical indexes. */
 export class SanadIndex {
   readonly documents: ReadonlyMap<string, SourceDocument>
+  /** Each document's source guide, built with the index (see guide/build-source-guide.ts). */
+  readonly guides: ReadonlyMap<string, SourceGuide>
   // The most recently used sentences' tokens, least recent first (a Map keeps insertion order).
   private readonly sentenceTokens = new Map<number, Token[]>()
+  private documentSentences: Map<string, Sentence[]> | null = null
 
   constructor(
     sources: readonly SourceDocument[],
@@ -24,8 +28,10 @@ export class SanadIndex {
     readonly lexical: Bm25Index,
     readonly embeddings: SanadEmbeddings,
     readonly manifest: IndexManifest,
+    guides: readonly SourceGuide[] = [],
   ) {
     this.documents = new Map(sources.map((source) => [source.id, source]))
+    this.guides = new Map(guides.map((guide) => [guide.docId, guide]))
   }
 
   /** The exact text of a span of a document. */
@@ -45,6 +51,19 @@ export class SanadIndex {
     const sentence = this.corpus.sentences[id]
     if (!sentence) throw new RangeError(`no sentence ${id}`)
     return sentence
+  }
+
+  /** The sentences of one document in reading order (none for an unknown id); grouped once, on first use. */
+  sentencesOf(docId: string): readonly Sentence[] {
+    if (!this.documentSentences) {
+      this.documentSentences = new Map()
+      for (const sentence of this.corpus.sentences) {
+        let list = this.documentSentences.get(sentence.docId)
+        if (!list) this.documentSentences.set(sentence.docId, (list = []))
+        list.push(sentence)
+      }
+    }
+    return this.documentSentences.get(docId) ?? []
   }
 
   /** A sentence's tokens, offsets into its document; kept for the few thousand sentences used last. */

@@ -6,7 +6,7 @@ import { INDEX_FILES, type IndexManifest } from './index-manifest.js'
 import type { SanadIndex } from './sanad-index.js'
 
 /**
- * Writes an index folder: corpus, lexical index, vector store, then the manifest with a checksum
+ * Writes an index folder: corpus, lexical index, source guides, vector store, then the manifest with a checksum
  * of every file. Files are written to a scratch folder first and moved in, manifest last, so a
  * crash never leaves a manifest that vouches for half-written files.
  */
@@ -16,6 +16,7 @@ export async function saveIndex(index: SanadIndex, directory: string): Promise<I
   try {
     await writeFile(join(scratch, INDEX_FILES.corpus), JSON.stringify(index.corpus))
     await writeFile(join(scratch, INDEX_FILES.lexical), index.lexical.toBinary())
+    await writeFile(join(scratch, INDEX_FILES.guide), JSON.stringify([...index.guides.values()]))
     await index.vectorStore.save(scratch)
     const names = (await readdir(scratch)).sort()
     const files: Record<string, string> = {}

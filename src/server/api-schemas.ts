@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { DocumentIdSchema } from '../answer/answer-schemas.js'
-import { SuggestionSchema } from './suggest-questions.js'
 
 /** The body of GET /api/health: liveness and what is loaded. */
 export const HealthSchema = z.object({
@@ -44,6 +43,10 @@ export type DocumentList = z.infer<typeof DocumentListSchema>
 
 /** The body of GET /api/documents/:docId; citation offsets index into `text`. */
 export const DocumentSchema = z.object({ id: z.string(), title: z.string(), text: z.string() })
+
+/** A starter question and the section heading it is about (null when it is about the whole document). */
+export const SuggestionSchema = z.object({ question: z.string(), section: z.string().nullable() })
+export type Suggestion = z.infer<typeof SuggestionSchema>
 
 /** The body of GET /api/suggestions. */
 export const SuggestionListSchema = z.object({ suggestions: z.array(SuggestionSchema) })

@@ -129,7 +129,7 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
   app.route('/', createHealthRoute({ ...dependencies, isDraining: dependencies.isDraining ?? (() => false) }))
   app.route('/', createAskRoute({ answerer: dependencies.answerer, questionMaxCharacters, documentIds }))
   app.route('/', createChatRoute({ answerer: dependencies.answerer, logger, questionMaxCharacters, documentIds }))
-  app.route('/', createDocumentsRoute({ index: dependencies.index }))
+  app.route('/', createDocumentsRoute({ index: dependencies.index, answerer: dependencies.answerer }))
   app.route('/', createOpenAIRoute({ answerer: dependencies.answerer, logger, questionMaxCharacters, documentIds, startedAt }))
   app.route('/', createGroundingRoute({ documents: new Map([...dependencies.index.documents].map(([id, document]) => [id, document.text])), ...(dependencies.supportOptions ? { scoreOptions: dependencies.supportOptions } : {}), ...(dependencies.findSupport ? { findSupport: dependencies.findSupport } : {}) }))
   app.route(

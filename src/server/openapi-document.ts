@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AskResponseSchema, CitationSchema, PassageSchema } from '../answer/answer-schemas.js'
 import { DocumentListSchema, DocumentSchema, HealthSchema, ReadySchema, SuggestionListSchema } from './api-schemas.js'
+import { DocumentGuideSchema } from './guide-schemas.js'
 import { ProblemSchema } from './handle-errors.js'
 import { ChatCompletionChunkSchema, ChatCompletionRequestSchema, ChatCompletionSchema, ModelListSchema } from './openai-schemas.js'
 import { createAskRequestSchema } from './split-conversation.js'
@@ -57,6 +58,7 @@ export function createOpenApiDocument(options: OpenApiOptions): Record<string, u
     Ready: ReadySchema,
     Document: DocumentSchema,
     DocumentList: DocumentListSchema,
+    DocumentGuide: DocumentGuideSchema,
     SuggestionList: SuggestionListSchema,
     ChatCompletion: ChatCompletionSchema,
     ChatCompletionChunk: ChatCompletionChunkSchema,
@@ -138,9 +140,25 @@ export function createOpenApiDocument(options: OpenApiOptions): Record<string, u
           },
         }),
       },
+      '/api/documents/{docId}/guide': {
+        get: protectedOperation({
+          summary: 'The source guide of a document: summary, key points by section, timeline, people, places and organisations, starter questions',
+          description:
+            'Computed when the index is built and stored with it (guide.json); every item is a span of the document with its exact `quote`. ' +
+            'The suggested questions are the guide\'s candidates that the answerer answered from this document with supported citations ' +
+            '(checked once, on the first request).',
+          parameters: [{ name: 'docId', in: 'path', required: true, schema: { type: 'string', pattern: '^[\\p{L}\\p{N}_-]{1,128}$' } }],
+          responses: {
+            '200': { description: 'The guide.', content: json('DocumentGuide') },
+            '400': problem('The id is not a valid document id.'),
+            '404': problem('No document has this id.'),
+            '429': CLIENT_ERRORS['429'],
+          },
+        }),
+      },
       '/api/suggestions': {
         get: protectedOperation({
-          summary: 'Starter questions made from the section headings',
+          summary: 'Starter questions from the source guides, each checked to be answerable',
           responses: { '200': { description: 'The suggestions.', content: json('SuggestionList') }, '429': CLIENT_ERRORS['429'] },
         }),
       },

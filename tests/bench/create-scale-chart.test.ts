@@ -13,7 +13,7 @@ const point = (chunks: number, retrievalMs: number, server: boolean): ScaleFigur
     sourceBytes: 1,
     generateMs: 1,
     buildMs: chunks / 10,
-    stagesMs: { clean: 0, segment: 0, chunk: 0, embed: 0, hnsw: 0, bm25: 0 },
+    stagesMs: { clean: 0, segment: 0, chunk: 0, embed: 0, hnsw: 0, bm25: 0, guide: 0 },
     saveMs: 1,
     indexBytes: chunks * 1024,
     retrieval: { queryEmbedding: summary, rawVectorSearch: summary, lexicalSearch: summary, retrieval: summary, ratio: 1 },

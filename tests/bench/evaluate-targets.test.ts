@@ -16,6 +16,7 @@ const passing: TargetFigures = {
     { targetChunks: SCALE_TARGET_CHUNKS, retrievalP50Ms: 2.5, serverRssBytes: 900 * MEBIBYTE },
     { targetChunks: MILLION_CHUNKS, retrievalP50Ms: 9, serverRssBytes: null },
   ],
+  articleGuideMs: 5,
 }
 
 describe('meetsLimit', () => {
@@ -34,7 +35,7 @@ describe('meetsLimit', () => {
 describe('evaluateTargets', () => {
   it('should report every target of issue 16 with its value, limit and a verdict', () => {
     const targets = evaluateTargets(passing)
-    expect(targets).toHaveLength(11)
+    expect(targets).toHaveLength(13)
     for (const target of targets) expect(target.pass, target.name).toBe(true)
   })
 
@@ -66,5 +67,11 @@ describe('evaluateTargets', () => {
   it('should judge the 1M target at 10 ms', () => {
     const million = evaluateTargets({ ...passing, scale: [{ targetChunks: MILLION_CHUNKS, retrievalP50Ms: 11, serverRssBytes: null }] }).find((target) => target.name.includes('1M'))!
     expect(million.pass).toBe(false)
+  })
+
+  it("should judge the source guide's build time and its share of the index build", () => {
+    const targets = evaluateTargets({ ...passing, articleBuildMs: 40, articleGuideMs: 10 })
+    expect(targets.find((target) => target.name === 'source guide build, article')).toMatchObject({ value: 10, pass: true })
+    expect(targets.find((target) => target.name === 'source guide ÷ article index build')).toMatchObject({ value: 0.25, pass: false })
   })
 })

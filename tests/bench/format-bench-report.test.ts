@@ -15,7 +15,7 @@ const scalePoint = (chunks: number): ScaleFigures => ({
   sourceBytes: chunks * 700,
   generateMs: 10,
   buildMs: chunks,
-  stagesMs: { clean: 1, segment: 1, chunk: 1, embed: 1, hnsw: 1, bm25: 1 },
+  stagesMs: { clean: 1, segment: 1, chunk: 1, embed: 1, hnsw: 1, bm25: 1, guide: 1 },
   saveMs: 1,
   indexBytes: chunks * 4000,
   retrieval,
@@ -60,7 +60,7 @@ function createReport(overrides: Partial<BenchReport> = {}): BenchReport {
     date: '2026-01-01T00:00:00.000Z',
     mode: 'quick',
     machine: { cpu: 'Test CPU', cores: 2, node: 'v20.0.0', platform: 'linux', totalMemoryBytes: 8 * 1024 ** 3, loadAverageAtStart: 0.5, loadAverageAtEnd: 0.7 },
-    article: { documents: 1, sentences: 41, chunks: 18, build: { runs: 5, stagesMs: { clean: 1, segment: 1, chunk: 0.1, embed: 5, hnsw: 20, bm25: 3 }, totalMs: summary(40, 45, 50) }, retrieval },
+    article: { documents: 1, sentences: 41, chunks: 18, build: { runs: 5, stagesMs: { clean: 1, segment: 1, chunk: 0.1, embed: 5, hnsw: 20, bm25: 3, guide: 1 }, totalMs: summary(40, 45, 50) }, retrieval },
     startup: {
       command: 'node dist/main.js',
       coldStart: summary(240, 250, 260),

@@ -37,6 +37,19 @@ afterAll(async () => {
 })
 
 describe('npm run eval', () => {
+  it('should report broad questions per kind, the development and held-out parts apart', async () => {
+    const out = join(outDirectory, 'broad')
+    const { code, stdout, stderr } = await runEval(['--broad', '--out', out])
+    expect(code, stderr).toBe(0)
+    for (const kind of ['summary', 'main-points', 'speaker', 'list', 'timeline']) {
+      expect(stdout).toMatch(new RegExp(`^dev\\s+${kind}\\s`, 'm'))
+      expect(stdout).toMatch(new RegExp(`^held-out\\s+${kind}\\s`, 'm'))
+    }
+    const report = JSON.parse(await readFile(join(out, 'broad.json'), 'utf8'))
+    expect(report.dev.all.questions + report.heldOut.all.questions).toBe(42)
+    expect(report.outcomes).toHaveLength(42)
+  })
+
   it('should run questions in process and write report.json and report.html', async () => {
     const out = join(outDirectory, 'first')
     const { code, stdout, stderr } = await runEval([...SUBSET, '--out', out])

@@ -81,7 +81,7 @@ describe('buildIndex', () => {
 
   it('should report embedding progress and the time of every stage', () => {
     expect(progress.at(-1)).toEqual(['embed', index.corpus.chunks.length, index.corpus.chunks.length])
-    expect(Object.keys(timings).sort()).toEqual(['bm25', 'chunk', 'clean', 'embed', 'hnsw', 'segment'])
+    expect(Object.keys(timings).sort()).toEqual(['bm25', 'chunk', 'clean', 'embed', 'guide', 'hnsw', 'segment'])
   })
 
   it('should store, for any document, chunk texts that are exact slices of the source', async () => {
@@ -121,7 +121,7 @@ describe('the built index on disk', () => {
     await buildArticleIndex(second)
     const names = (await readdir(first)).sort()
     expect(names).toEqual((await readdir(second)).sort())
-    expect(names).toEqual(['corpus.json', 'lexical.bin', 'manifest.json', 'vectors.documents.json', 'vectors.hnsw'])
+    expect(names).toEqual(['corpus.json', 'guide.json', 'lexical.bin', 'manifest.json', 'vectors.documents.json', 'vectors.hnsw'])
     for (const name of names) expect((await readFile(join(first, name))).equals(await readFile(join(second, name))), name).toBe(true)
   })
 

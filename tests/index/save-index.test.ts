@@ -24,7 +24,7 @@ describe('saveIndex', () => {
   it('should write the corpus, the lexical index, the vectors and a manifest that checksums each of them', async () => {
     const written = JSON.parse(await readFile(join(directory, INDEX_FILES.manifest), 'utf8'))
     expect(IndexManifestSchema.parse(written)).toEqual(manifest)
-    expect(Object.keys(manifest.files)).toEqual(['corpus.json', 'lexical.bin', 'vectors.documents.json', 'vectors.hnsw'])
+    expect(Object.keys(manifest.files)).toEqual(['corpus.json', 'guide.json', 'lexical.bin', 'vectors.documents.json', 'vectors.hnsw'])
     for (const [name, sha256] of Object.entries(manifest.files)) expect(sha256Of(await readFile(join(directory, name))), name).toBe(sha256)
   })
 

@@ -48,6 +48,25 @@ const RIGHT_ANSWERS: { matches: (example: CurlExample) => boolean; check: (text:
     },
   },
   {
+    // An overview in two sentences: two cited points of the article, in its order.
+    matches: (example) => example.path === '/api/ask' && example.body?.includes('لخص المقال') === true,
+    check: (text) => {
+      const answer = JSON.parse(text)
+      expect(answer.answered).toBe(true)
+      expect(answer.citations.length).toBe(2)
+      expect(answer.citations[0].start).toBeLessThan(answer.citations[1].start)
+    },
+  },
+  {
+    matches: (example) => example.path === '/api/documents/article/guide',
+    check: (text) => {
+      const guide = JSON.parse(text)
+      expect(guide.docId).toBe('article')
+      expect(guide.summary.length).toBeGreaterThanOrEqual(3)
+      expect(guide.timeline.length).toBeGreaterThan(0)
+    },
+  },
+  {
     matches: (example) => example.path === '/api/chat',
     check: (text) => {
       const answer = JSON.parse(/event: answer\ndata: (.*)\n/.exec(text)![1]!)

@@ -65,7 +65,7 @@ async function fetchDocumentText(page: Page, docId: string): Promise<string> {
 async function waitForSourceScrollToSettle(page: Page): Promise<void> {
   let previous = -1
   await expect.poll(async () => {
-    const current = await page.locator('.source-scroll').evaluate((scroller) => scroller.scrollTop)
+    const current = await page.locator('#source-scroll').evaluate((scroller) => scroller.scrollTop)
     const settled = current === previous
     previous = current
     return settled
@@ -152,11 +152,11 @@ describe('chat UI in a real browser', { timeout: 120_000 }, () => {
         const root = document.scrollingElement!
         const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect()
         const mark = box('[data-testid="source-highlight"]')
-        const scroller = box('.source-scroll')
+        const scroller = box('#source-scroll')
         return {
           pageScrollTop: root.scrollTop,
           pageOverflow: root.scrollHeight - root.clientHeight,
-          panelScrollTop: document.querySelector('.source-scroll')!.scrollTop,
+          panelScrollTop: document.querySelector('#source-scroll')!.scrollTop,
           header: box('.source-header'),
           topbar: box('#topbar'),
           markInView: mark.bottom > scroller.top && mark.top < scroller.bottom,

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { QuestionAnswerer } from '../../../src/answer/question-answerer.js'
 import type { SanadIndex } from '../../../src/index/sanad-index.js'
 import { DocumentListSchema, DocumentSchema, SuggestionListSchema } from '../../../src/server/api-schemas.js'
 import { createStubAnswerer } from '../../support/create-stub-answerer.js'
@@ -47,16 +48,28 @@ describe('GET /api/documents/:docId', () => {
 })
 
 describe('GET /api/suggestions', () => {
-  it('should offer one question per section heading of the index', async () => {
+  it("should offer the source guide's starter questions in its order, up to six", async () => {
     const { app } = createTestApp(index, createStubAnswerer(index))
     const { suggestions } = SuggestionListSchema.parse(await (await app.request('/api/suggestions')).json())
-    const headings = new Set(index.corpus.sentences.map((sentence) => sentence.section).filter(Boolean))
-    expect(suggestions.length).toBe(Math.min(6, headings.size))
-    for (const suggestion of suggestions) {
-      expect(headings.has(suggestion.section)).toBe(true)
-      expect(suggestion.question).toContain(suggestion.section!)
-      expect(suggestion.question.endsWith('؟')).toBe(true)
+    const candidates = index.guides.get('article')!.questions.map((candidate) => candidate.question)
+    expect(suggestions.map((suggestion) => suggestion.question)).toEqual(candidates.slice(0, 6))
+    for (const suggestion of suggestions.filter((item) => item.question.includes('«'))) expect(suggestion.question).toContain(`«${suggestion.section}»`)
+  })
+
+  it('should leave out a starter question that the answerer does not answer', async () => {
+    const stub = createStubAnswerer(index)
+    const refusing: QuestionAnswerer = {
+      answerers: stub.answerers,
+      stream: stub.stream,
+      ask: async (request, options) => {
+        const response = await stub.ask(request, options)
+        return request.question.includes('زمنيا') ? { ...response, answered: false, citations: [] } : response
+      },
     }
+    const { app } = createTestApp(index, refusing)
+    const { suggestions } = SuggestionListSchema.parse(await (await app.request('/api/suggestions')).json())
+    expect(suggestions.length).toBeGreaterThan(0)
+    expect(suggestions.some((suggestion) => suggestion.question.includes('زمنيا'))).toBe(false)
   })
 })
 
