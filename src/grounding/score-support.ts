@@ -342,8 +342,11 @@ function collectUnits(claim: AnalyzedText, passages: readonly AnalyzedText[], po
   }
   const poolHasLatin = pool.some(({ word }) => word.script === 'latin')
 
+  // A capitalised English word the dictionary knows (the Moon, the Prize) is a word, not a name.
+  const isKnownWord = (word: AnalyzedWord) => word.script === 'latin' && !poolHasLatin && (options.translateWord?.(word.normalized).length ?? 0) > 0
+  const nameIndices = new Set(claim.names.map((name) => name.index))
   for (const word of claim.words) {
-    if (word.isStopword || claim.anchored.has(word.index) || word.script === 'digit') continue
+    if (word.isStopword || word.script === 'digit' || (claim.anchored.has(word.index) && !(nameIndices.has(word.index) && isKnownWord(word)))) continue
     if (claim.negators.includes(word.index)) continue
     if (word.stem.length < (word.script === 'latin' ? 3 : 2)) continue
     add(`word:${word.stem}`, word.index, () => {
@@ -356,8 +359,12 @@ function collectUnits(claim: AnalyzedText, passages: readonly AnalyzedText[], po
   }
   for (const name of claim.names) {
     const word = claim.words[name.index]!
+    const acrossScripts = word.script === 'latin' && !poolHasLatin
+    if (isKnownWord(word)) continue
     add(`name:${word.stem}`, word.index, () => ({
-      kind: 'name', label: word.text, weight: name.strong ? ANCHOR_WEIGHT : 1, counted: true, required: name.strong,
+      kind: 'name', label: word.text, weight: name.strong ? ANCHOR_WEIGHT : 1, counted: true,
+      // Spelling a name across scripts often fails (Triet: ترييه): then it only lowers coverage.
+      required: name.strong && !acrossScripts,
       match: matchName(word, pool), first: word.index, last: word.index,
     }))
   }
