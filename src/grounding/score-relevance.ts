@@ -3,9 +3,10 @@ import { PLACE_NOUNS, QUESTION_FRAME_WORDS } from '../text/lexicon/question-lexi
 import { normalizeArabic } from '../text/normalize-arabic.js'
 import { stemWord } from '../text/stem-word.js'
 import { measureBigramSimilarity, spellInArabic } from '../translate/transliterate-name.js'
-import { analyzePassage, analyzeText, isTitle, type AnalyzedText, type AnalyzedWord, type EntityMention } from './analyze-text.js'
+import { analyzePassage, analyzeText, isTitle, type AnalyzedText, type AnalyzedWord } from './analyze-text.js'
 import { approximateRoot } from './approximate-root.js'
 import { measureWordSimilarity, type WordForms } from './measure-word-similarity.js'
+import { areRivalKinds } from './name-gazetteer.js'
 import { findSynonymKeys } from './polarity-words.js'
 import type { AskedType, SupportIssue } from './support-issue.js'
 
@@ -59,14 +60,6 @@ const WORD_MATCH = 0.85
 const MISSING_LISTED = 4
 
 const FRAME_WORDS = new Set(QUESTION_FRAME_WORDS)
-// Kinds of place that can stand for one another (a country for a country, a city for a city).
-const PLACE_CLASSES: Record<EntityMention['kind'], readonly string[]> = {
-  country: ['state'],
-  capital: ['state', 'city'],
-  city: ['city'],
-  region: ['region'],
-  organisation: ['organisation'],
-}
 const PLACE_NOUN_STEMS = new Set(PLACE_NOUNS.map((noun) => stemWord(normalizeArabic(noun))))
 
 interface KeyTerm {
@@ -124,7 +117,7 @@ function collectKeyTerms(question: AnalyzedText, evidence: AnalyzedText, options
   const questionIds = new Set(question.entities.flatMap((mention) => [mention.id, ...mention.sameAs]))
   for (const entity of question.entities) {
     const covered = evidenceIds.has(entity.id) || entity.sameAs.some((id) => evidenceIds.has(id))
-    const rivals = evidence.entities.filter((mention) => !questionIds.has(mention.id) && PLACE_CLASSES[mention.kind].some((value) => PLACE_CLASSES[entity.kind].includes(value)))
+    const rivals = evidence.entities.filter((mention) => !questionIds.has(mention.id) && areRivalKinds(mention.kind, entity.kind))
     // A nationality adjective is replaced only right after the word it qualifies (المطاردة الأميركية against المطاردة الباكستانية).
     const head = question.words[entity.first - 1]
     const rival = entity.isAdjective

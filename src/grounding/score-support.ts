@@ -1,12 +1,13 @@
 import { consonantSkeleton } from '../embed/local-hash-embeddings.js'
 import { normalizeArabic } from '../text/normalize-arabic.js'
+import { DENIAL_SCOPE } from '../text/lexicon/polarity-lexicon.js'
 import { segmentSentences, type SentenceSpan } from '../text/segment-sentences.js'
 import { stemWord } from '../text/stem-word.js'
 import { measureBigramSimilarity, spellInArabic } from '../translate/transliterate-name.js'
 import { analyzePassage, analyzeText, isTitle, type AnalyzedText, type AnalyzedWord, type EntityMention } from './analyze-text.js'
 import { approximateRoot } from './approximate-root.js'
 import { measureWordSimilarity, type WordForms } from './measure-word-similarity.js'
-import { DENIAL_SCOPE } from '../text/lexicon/polarity-lexicon.js'
+import { areRivalKinds } from './name-gazetteer.js'
 import { describeForLexicon, endsNegation, findOppositeKeys, findSynonymKeys, measureNegationScope } from './polarity-words.js'
 import type { SupportIssue } from './support-issue.js'
 
@@ -169,14 +170,6 @@ interface Alignment {
 
 // How far from the passage match of the claim word beside an entity another name may stand to take its place.
 const ENTITY_SLOT_WINDOW = 3
-// Kinds of place that can stand for one another in a swap (a country for a country, a city for a city).
-const PLACE_CLASSES: Record<EntityMention['kind'], readonly string[]> = {
-  country: ['state'],
-  capital: ['state', 'city'],
-  city: ['city'],
-  region: ['region'],
-  organisation: ['organisation'],
-}
 
 /**
  * Another name standing where the claim's missing entity or person name stands: an entity mention
@@ -215,9 +208,9 @@ function findEntityConflict(
     if (competitor) return { kind: 'entity-conflict', entity: toEntityKind(competitor.kind), claim: unit.label, evidence: competitor.text }
   }
   if (!unit.entity || unit.entity.isAdjective) return null
-  const classes = PLACE_CLASSES[unit.entity.kind]
+  const kind = unit.entity.kind
   for (const [passage, text] of passages.entries()) {
-    const rival = text.entities.find((mention) => !claimIds.has(mention.id) && alignment.contains(passage, mention.first) && PLACE_CLASSES[mention.kind].some((value) => classes.includes(value)))
+    const rival = text.entities.find((mention) => !claimIds.has(mention.id) && alignment.contains(passage, mention.first) && areRivalKinds(mention.kind, kind))
     if (rival) return { kind: 'entity-conflict', entity: toEntityKind(rival.kind), claim: unit.label, evidence: text.words.slice(rival.first, rival.last + 1).map((word) => word.text).join(' ') }
   }
   return null
