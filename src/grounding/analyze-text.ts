@@ -1,7 +1,7 @@
 import { consonantSkeleton } from '../text/consonant-skeleton.js'
 import { normalizeArabic } from '../text/normalize-arabic.js'
 import { stemWord } from '../text/stem-word.js'
-import { tokenize } from '../text/tokenize.js'
+import { tokenize, type Token } from '../text/tokenize.js'
 import { approximateRoot } from './approximate-root.js'
 import { findCalendarWords, type CalendarWord } from './calendar-words.js'
 import type { WordForms } from './measure-word-similarity.js'
@@ -96,33 +96,71 @@ const ENGLISH_TITLE_SET = new Set(ENGLISH_TITLES)
 const NAME_CONNECTORS = new Set(['بن', 'ابن', 'ابو', 'عبد', 'bin', 'ibn', 'al', 'el', 'abu', 'abd'])
 const PATRONYMICS = new Set(['بن', 'ابن', 'ابو', 'ام'])
 
+// Passages recur: every answer about the same sentence of a source cites it again.
+const PASSAGE_CACHE_SIZE = 2048
+const analyzedPassages = new Map<string, AnalyzedText>()
+
+/**
+ * `analyzeText` for evidence, which recurs across answers (the sentences of the sources): results
+ * are kept for the most recent passages. Callers must not change what it returns.
+ */
+export function analyzePassage(text: string): AnalyzedText {
+  const cached = analyzedPassages.get(text)
+  if (cached) {
+    // Most recently used last, so the oldest is evicted first.
+    analyzedPassages.delete(text)
+    analyzedPassages.set(text, cached)
+    return cached
+  }
+  const analyzed = analyzeText(text)
+  analyzedPassages.set(text, analyzed)
+  if (analyzedPassages.size > PASSAGE_CACHE_SIZE) analyzedPassages.delete(analyzedPassages.keys().next().value!)
+  return analyzed
+}
+
+type WordDescription = Omit<AnalyzedWord, 'index' | 'start' | 'end'>
+
+// A word's forms and lexicon keys do not depend on the text around it: worked out once per written form (a bounded memo).
+const WORD_MEMO_SIZE = 50_000
+const describedWords = new Map<string, WordDescription>()
+
+function describeWord(token: Token, written: string): WordDescription {
+  let described = describedWords.get(written)
+  if (described) return described
+  const script = token.isNumber ? 'digit' : /[A-Za-z]/.test(written) ? 'latin' : 'arabic'
+  const normalized = script === 'latin' ? token.normalized.replace(/['’]s$/, '') : token.normalized
+  const stem = script === 'latin' ? stemWord(normalized) : token.stem
+  const lexiconKeys = describeForLexicon(normalized)
+  const bareStem = script === 'arabic' ? token.cliticFreeStem : null
+  described = {
+    text: written,
+    normalized,
+    stem,
+    skeleton: consonantSkeleton(stem),
+    root: approximateRoot(stem),
+    bare: bareStem ? { normalized: normalized.replace(/^و?[فبلك]/, ''), stem: bareStem, skeleton: consonantSkeleton(bareStem), root: approximateRoot(bareStem) } : null,
+    isStopword: token.isStopword,
+    isNumber: token.isNumber,
+    script,
+    lexiconKeys,
+    oppositeKeys: findOppositeKeys(lexiconKeys),
+    isNegative: isNegativeWord(lexiconKeys),
+  }
+  if (describedWords.size >= WORD_MEMO_SIZE) describedWords.clear()
+  describedWords.set(written, described)
+  return described
+}
+
 /** Cuts a text into words and finds what support scoring checks exactly: numbers, dates, names and negations. */
 export function analyzeText(text: string): AnalyzedText {
   const words = tokenize(text).map((token, index): AnalyzedWord => {
-    const written = text.slice(token.start, token.end).replace(/['’]s$/, '')
-    const script = token.isNumber ? 'digit' : /[A-Za-z]/.test(written) ? 'latin' : 'arabic'
-    const normalized = script === 'latin' ? token.normalized.replace(/['’]s$/, '') : token.normalized
-    const stem = script === 'latin' ? stemWord(normalized) : token.stem
-    const root = approximateRoot(stem)
-    const lexiconKeys = describeForLexicon(normalized)
-    const bareStem = script === 'arabic' ? token.cliticFreeStem : null
-    const bare = bareStem ? { normalized: normalized.replace(/^و?[فبلك]/, ''), stem: bareStem, skeleton: consonantSkeleton(bareStem), root: approximateRoot(bareStem) } : null
+    const written = text.slice(token.start, token.end)
+    const word = describeWord(token, written.endsWith('s') || written.endsWith("'") ? written.replace(/['’]s$/, '') : written)
+    // Listed field by field: one object shape for every word keeps property access fast.
     return {
-      index,
-      start: token.start,
-      end: token.end,
-      text: written,
-      normalized,
-      stem,
-      skeleton: consonantSkeleton(stem),
-      root,
-      bare,
-      isStopword: token.isStopword,
-      isNumber: token.isNumber,
-      script,
-      lexiconKeys,
-      oppositeKeys: findOppositeKeys(lexiconKeys),
-      isNegative: isNegativeWord(lexiconKeys),
+      index, start: token.start, end: token.end, text: word.text, normalized: word.normalized, stem: word.stem, skeleton: word.skeleton, root: word.root,
+      bare: word.bare, isStopword: word.isStopword, isNumber: word.isNumber, script: word.script, lexiconKeys: word.lexiconKeys,
+      oppositeKeys: word.oppositeKeys, isNegative: word.isNegative,
     }
   })
   const normalizedWords = words.map((word) => word.normalized)
@@ -147,18 +185,31 @@ export function analyzeText(text: string): AnalyzedText {
       return isNegator(word.normalized, next?.normalized)
     })
     .map((word) => word.index)
-  const latinLetters = text.match(/[A-Za-z]/g)?.length ?? 0
-  const arabicLetters = text.match(/[\u0600-\u06FF]/g)?.length ?? 0
-  return { text, words, quantities, calendar, entities, names, negators, anchored, script: latinLetters > arabicLetters ? 'latin' : 'arabic' }
+  return { text, words, quantities, calendar, entities, names, negators, anchored, script: detectScript(text) }
+}
+
+// The script most of a text's letters are written in.
+function detectScript(text: string): 'arabic' | 'latin' {
+  let latin = 0
+  let arabic = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) latin++
+    else if (code >= 0x0600 && code <= 0x06ff) arabic++
+  }
+  return latin > arabic ? 'latin' : 'arabic'
 }
 
 function findEntities(words: readonly AnalyzedWord[], taken: ReadonlySet<number>): EntityMention[] {
-  const bareForms = words.map((word) => (word.script === 'arabic' ? barePrefixVariants(word.normalized, true) : [word.text]))
-  const innerForms = words.map((word) => (word.script === 'arabic' ? barePrefixVariants(word.normalized, false) : [word.text]))
+  const bareForms = words.map((word) => (word.script === 'arabic' ? memoized(bareVariantsOf, word.normalized, () => barePrefixVariants(word.normalized, true)) : [word.text]))
+  const innerForms = words.map((word) => (word.script === 'arabic' ? memoized(innerVariantsOf, word.normalized, () => barePrefixVariants(word.normalized, false)) : [word.text]))
   const mentions: EntityMention[] = []
   for (let index = 0; index < words.length; index++) {
     if (taken.has(index)) continue
-    const candidates = new Set(bareForms[index]!.flatMap((bare) => [...withoutEndings(bare)].flatMap((key) => ENTITY_FORMS_BY_FIRST_WORD.get(key) ?? [])))
+    const word = words[index]!
+    const candidates = memoized(entityCandidatesOf, word.text, () =>
+      [...new Set(bareForms[index]!.flatMap((bare) => [...withoutEndings(bare)].flatMap((key) => ENTITY_FORMS_BY_FIRST_WORD.get(key) ?? [])))])
+    if (candidates.length === 0) continue
     const form = [...candidates]
       .sort((first, second) => second.words.length - first.words.length)
       .find((candidate) => entityFormMatchesAt(words, index, candidate, bareForms, innerForms))
@@ -189,6 +240,22 @@ function entityFormMatchesAt(
 }
 
 /** A bare word and the same word without one of the endings an adjective may take. */
+// Per-word look-ups recur across texts: each is memoized by the word (bounded maps).
+const MEMO_SIZE = 50_000
+const bareVariantsOf = new Map<string, string[]>()
+const innerVariantsOf = new Map<string, string[]>()
+const entityCandidatesOf = new Map<string, EntityForm[]>()
+const numbersOf = new Map<string, number | null>()
+const titlesOf = new Map<string, boolean>()
+
+function memoized<Value>(memo: Map<string, Value>, key: string, compute: () => Value): Value {
+  if (memo.has(key)) return memo.get(key)!
+  const value = compute()
+  if (memo.size >= MEMO_SIZE) memo.clear()
+  memo.set(key, value)
+  return value
+}
+
 function withoutEndings(bare: string): Set<string> {
   const keys = new Set([bare])
   for (const ending of ADJECTIVE_ENDINGS) if (ending && bare.endsWith(ending)) keys.add(bare.slice(0, -ending.length))
@@ -224,7 +291,7 @@ function findQuantities(words: readonly AnalyzedWord[], taken: ReadonlySet<numbe
   for (const word of words) {
     if (taken.has(word.index)) continue
     if (MULTIPLIERS.has(word.normalized) && quantities.at(-1)?.index === word.index - 1) continue
-    let value = readNumberWord(word.text)
+    let value = memoized(numbersOf, word.text, () => readNumberWord(word.text))
     if (value === null) continue
     // English ordinals count only beside a capitalised name (Mohammed VI) or a date; "first" is usually not a number.
     if (ENGLISH_ORDINAL.test(word.normalized) && !taken.has(word.index - 1) && !taken.has(word.index + 1)) continue
@@ -273,7 +340,7 @@ function findNames(text: string, words: readonly AnalyzedWord[], taken: Readonly
 
 /** True for a person title, with or without the article and a proclitic (وللمخرجة). */
 export function isTitle(normalized: string): boolean {
-  return barePrefixVariants(normalized, true).some((variant) => TITLE_SET.has(variant))
+  return memoized(titlesOf, normalized, () => barePrefixVariants(normalized, true).some((variant) => TITLE_SET.has(variant)))
 }
 
 // Words that may stand between a title and the name: السابق، الحالي، الراحل.

@@ -49,11 +49,11 @@ export function createGroundingScorer(
 
 /**
  * Relevance of an answer's evidence to its question: the sentences of the sources that hold the
- * spans its sentences rest on (a narrow quote read in its sentence), and its supported sentences.
+ * spans its sentences rest on (a narrow quote read in its sentence).
  */
 export function judgeRelevance(grounding: AnswerGrounding, asked: AskedQuestion, documents: readonly SupportDocument[], options: RelevanceOptions): Relevance {
   const spans = grounding.sentences.flatMap((sentence) => sentence.supportedBy)
-  const quotes = [...expandToSentences(spans, documents), ...grounding.sentences.filter((sentence) => sentence.supported).map((sentence) => sentence.text)]
+  const quotes = [...new Set(expandToSentences(spans, documents))]
   return scoreRelevance({ question: asked.question, quotes, askedType: toAskedType(asked.kind ?? classifyQuestion(asked.question).kind) }, options)
 }
 

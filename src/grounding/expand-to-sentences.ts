@@ -1,4 +1,4 @@
-import { segmentSentences } from '../text/segment-sentences.js'
+import { segmentSentences, type SentenceSpan } from '../text/segment-sentences.js'
 
 /**
  * The sentences of the sources that hold each cited span (a quote widened to whole sentences), for
@@ -9,14 +9,26 @@ export function expandToSentences(
   citations: ReadonlyArray<{ docId: string; start: number; end: number; quote: string }>,
   documents: ReadonlyArray<{ docId: string; text: string }>,
 ): string[] {
-  const sentencesOf = new Map<string, ReturnType<typeof segmentSentences>>()
   return citations.map((citation) => {
     const document = documents.find((candidate) => candidate.docId === citation.docId)
     if (!document || citation.start < 0 || document.text.slice(citation.start, citation.end) !== citation.quote) return citation.quote
-    const spans = sentencesOf.get(document.docId) ?? segmentSentences(document.text)
-    sentencesOf.set(document.docId, spans)
+    const spans = segmentDocument(document.text)
     const covering = spans.filter((span) => span.end > citation.start && span.start < citation.end)
     if (covering.length === 0) return citation.quote
     return document.text.slice(Math.min(covering[0]!.start, citation.start), Math.max(covering.at(-1)!.end, citation.end))
   })
+}
+
+// The sources are few and long: their sentences are cut once.
+const DOCUMENT_CACHE_SIZE = 64
+const documentSentences = new Map<string, SentenceSpan[]>()
+
+function segmentDocument(text: string): SentenceSpan[] {
+  let spans = documentSentences.get(text)
+  if (!spans) {
+    spans = segmentSentences(text)
+    documentSentences.set(text, spans)
+    if (documentSentences.size > DOCUMENT_CACHE_SIZE) documentSentences.delete(documentSentences.keys().next().value!)
+  }
+  return spans
 }

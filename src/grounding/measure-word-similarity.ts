@@ -42,19 +42,35 @@ function measureLatinSimilarity(first: string, second: string): number {
 // The Dice coefficient of the character-bigram multisets of two strings, unpadded: fairer to short stems.
 function diceOfBigrams(first: string, second: string): number {
   if (first.length < 2 || second.length < 2) return first === second ? 1 : 0
-  const counts = new Map<string, number>()
-  for (let index = 0; index + 1 < first.length; index++) {
-    const bigram = first.slice(index, index + 2)
-    counts.set(bigram, (counts.get(bigram) ?? 0) + 1)
-  }
+  const left = sortedBigramsOf(first)
+  const right = sortedBigramsOf(second)
   let shared = 0
-  for (let index = 0; index + 1 < second.length; index++) {
-    const bigram = second.slice(index, index + 2)
-    const count = counts.get(bigram) ?? 0
-    if (count > 0) {
+  for (let leftIndex = 0, rightIndex = 0; leftIndex < left.length && rightIndex < right.length; ) {
+    if (left[leftIndex] === right[rightIndex]) {
       shared++
-      counts.set(bigram, count - 1)
+      leftIndex++
+      rightIndex++
+    } else if (left[leftIndex]! < right[rightIndex]!) {
+      leftIndex++
+    } else {
+      rightIndex++
     }
   }
-  return (2 * shared) / (first.length - 1 + second.length - 1)
+  return (2 * shared) / (left.length + right.length)
+}
+
+// Skeletons recur across comparisons: each one's bigrams are listed and sorted once (bounded).
+const BIGRAM_MEMO_SIZE = 50_000
+const bigramsOfSkeleton = new Map<string, string[]>()
+
+function sortedBigramsOf(text: string): string[] {
+  let bigrams = bigramsOfSkeleton.get(text)
+  if (!bigrams) {
+    bigrams = []
+    for (let index = 0; index + 1 < text.length; index++) bigrams.push(text.slice(index, index + 2))
+    bigrams.sort()
+    if (bigramsOfSkeleton.size >= BIGRAM_MEMO_SIZE) bigramsOfSkeleton.clear()
+    bigramsOfSkeleton.set(text, bigrams)
+  }
+  return bigrams
 }

@@ -252,6 +252,20 @@ function buildGazetteer(): GazetteerEntry[] {
   return entries
 }
 
+// Kinds of entry that can stand for one another in a swap (a country for a country, a city for a city; a capital is both).
+const RIVAL_CLASSES: Record<GazetteerEntry['kind'], readonly string[]> = {
+  country: ['state'],
+  capital: ['state', 'city'],
+  city: ['city'],
+  region: ['region'],
+  organisation: ['organisation'],
+}
+
+/** Whether an entry of one kind could be named where an entry of the other was (بلجيكا for فرنسا, الرباط for الدار البيضاء). */
+export function areRivalKinds(first: GazetteerEntry['kind'], second: GazetteerEntry['kind']): boolean {
+  return RIVAL_CLASSES[first].some((value) => RIVAL_CLASSES[second].includes(value))
+}
+
 /** Every gazetteer entry: countries (with nationality adjectives), capitals, cities, regions and organisations. */
 export const NAME_GAZETTEER: readonly GazetteerEntry[] = buildGazetteer()
 

@@ -3,9 +3,10 @@ import { PLACE_NOUNS, QUESTION_FRAME_WORDS } from '../text/lexicon/question-lexi
 import { normalizeArabic } from '../text/normalize-arabic.js'
 import { stemWord } from '../text/stem-word.js'
 import { measureBigramSimilarity, spellInArabic } from '../translate/transliterate-name.js'
-import { analyzeText, isTitle, type AnalyzedText, type AnalyzedWord, type EntityMention } from './analyze-text.js'
+import { analyzePassage, analyzeText, isTitle, type AnalyzedText, type AnalyzedWord } from './analyze-text.js'
 import { approximateRoot } from './approximate-root.js'
 import { measureWordSimilarity, type WordForms } from './measure-word-similarity.js'
+import { areRivalKinds } from './name-gazetteer.js'
 import { findSynonymKeys } from './polarity-words.js'
 import type { AskedType, SupportIssue } from './support-issue.js'
 
@@ -59,14 +60,6 @@ const WORD_MATCH = 0.85
 const MISSING_LISTED = 4
 
 const FRAME_WORDS = new Set(QUESTION_FRAME_WORDS)
-// Kinds of place that can stand for one another (a country for a country, a city for a city).
-const PLACE_CLASSES: Record<EntityMention['kind'], readonly string[]> = {
-  country: ['state'],
-  capital: ['state', 'city'],
-  city: ['city'],
-  region: ['region'],
-  organisation: ['organisation'],
-}
 const PLACE_NOUN_STEMS = new Set(PLACE_NOUNS.map((noun) => stemWord(normalizeArabic(noun))))
 
 interface KeyTerm {
@@ -87,7 +80,7 @@ interface KeyTerm {
  */
 export function scoreRelevance(input: RelevanceInput, options: RelevanceOptions = {}): Relevance {
   const question = analyzeText(input.question)
-  const evidence = analyzeText([...input.quotes, input.shortAnswer ?? ''].join('\n'))
+  const evidence = analyzePassage([...input.quotes, input.shortAnswer ?? ''].join('\n'))
   const terms = collectKeyTerms(question, evidence, options)
   const hasAskedType = input.askedType === null || holdsAskedType(evidence, input.askedType)
   const total = terms.reduce((sum, term) => sum + term.weight, 0)
@@ -124,7 +117,7 @@ function collectKeyTerms(question: AnalyzedText, evidence: AnalyzedText, options
   const questionIds = new Set(question.entities.flatMap((mention) => [mention.id, ...mention.sameAs]))
   for (const entity of question.entities) {
     const covered = evidenceIds.has(entity.id) || entity.sameAs.some((id) => evidenceIds.has(id))
-    const rivals = evidence.entities.filter((mention) => !questionIds.has(mention.id) && PLACE_CLASSES[mention.kind].some((value) => PLACE_CLASSES[entity.kind].includes(value)))
+    const rivals = evidence.entities.filter((mention) => !questionIds.has(mention.id) && areRivalKinds(mention.kind, entity.kind))
     // A nationality adjective is replaced only right after the word it qualifies (المطاردة الأميركية against المطاردة الباكستانية).
     const head = question.words[entity.first - 1]
     const rival = entity.isAdjective
@@ -181,7 +174,7 @@ function isModifierReplaced(word: AnalyzedWord, question: AnalyzedText, evidence
   const definite = (candidate: AnalyzedWord) => /^[وفبلك]?ال/.test(candidate.normalized)
   // A definite noun and its definite adjective: المتحف البحري (a verb and its subject are not one).
   if (!head || head.isStopword || word.script !== 'arabic' || !definite(head) || !definite(word)) return false
-  const inQuestion = (candidate: AnalyzedWord) => question.words.some((other) => !other.isStopword && measureWordSimilarity(other, candidate) >= WORD_MATCH)
+  const inQuestion = (candidate: AnalyzedWord) => isCovered(candidate, question)
   const heads = evidence.words.filter((candidate) => !candidate.isStopword && measureWordSimilarity(head, candidate) >= WORD_MATCH)
   // Every time the evidence uses the head word, another qualifier follows it.
   return heads.length > 0 && heads.every((candidate) => {
@@ -206,9 +199,30 @@ function describeForms(rendering: string): WordForms & { lexiconKeys: readonly s
   return { normalized, stem, skeleton: consonantSkeleton(stem), root: approximateRoot(stem), lexiconKeys: [] }
 }
 
+// The evidence's words by their exact forms and lexicon keys: most question words are found there
+// at once, without comparing them with every word (evidence texts recur, so this is kept per text).
+const formsOfEvidence = new WeakMap<AnalyzedText, Set<string>>()
+
+function indexEvidence(evidence: AnalyzedText): Set<string> {
+  let forms = formsOfEvidence.get(evidence)
+  if (!forms) {
+    forms = new Set()
+    for (const word of evidence.words) {
+      if (word.isStopword) continue
+      forms.add(`s:${word.stem}`).add(`n:${word.normalized}`)
+      if (word.bare) forms.add(`s:${word.bare.stem}`).add(`n:${word.bare.normalized}`)
+      for (const key of word.lexiconKeys) forms.add(`k:${key}`)
+    }
+    formsOfEvidence.set(evidence, forms)
+  }
+  return forms
+}
+
 function isCovered(word: WordForms & { lexiconKeys: readonly string[] }, evidence: AnalyzedText): boolean {
-  const synonyms = new Set(findSynonymKeys(word.lexiconKeys))
-  return evidence.words.some((candidate) => !candidate.isStopword && (measureWordSimilarity(word, candidate) >= WORD_MATCH || candidate.lexiconKeys.some((key) => synonyms.has(key))))
+  const forms = indexEvidence(evidence)
+  if (forms.has(`s:${word.stem}`) || forms.has(`n:${word.normalized}`) || (word.bare && (forms.has(`s:${word.bare.stem}`) || forms.has(`n:${word.bare.normalized}`)))) return true
+  if (findSynonymKeys(word.lexiconKeys).some((key) => forms.has(`k:${key}`))) return true
+  return evidence.words.some((candidate) => !candidate.isStopword && measureWordSimilarity(word, candidate) >= WORD_MATCH)
 }
 
 function holdsAskedType(evidence: AnalyzedText, askedType: AskedType): boolean {

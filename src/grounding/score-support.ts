@@ -1,12 +1,13 @@
 import { consonantSkeleton } from '../text/consonant-skeleton.js'
 import { normalizeArabic } from '../text/normalize-arabic.js'
-import { segmentSentences } from '../text/segment-sentences.js'
+import { DENIAL_SCOPE } from '../text/lexicon/polarity-lexicon.js'
+import { segmentSentences, type SentenceSpan } from '../text/segment-sentences.js'
 import { stemWord } from '../text/stem-word.js'
 import { measureBigramSimilarity, spellInArabic } from '../translate/transliterate-name.js'
-import { analyzeText, isTitle, type AnalyzedText, type AnalyzedWord, type EntityMention } from './analyze-text.js'
+import { analyzePassage, analyzeText, isTitle, type AnalyzedText, type AnalyzedWord, type EntityMention } from './analyze-text.js'
 import { approximateRoot } from './approximate-root.js'
 import { measureWordSimilarity, type WordForms } from './measure-word-similarity.js'
-import { DENIAL_SCOPE } from '../text/lexicon/polarity-lexicon.js'
+import { areRivalKinds } from './name-gazetteer.js'
 import { describeForLexicon, endsNegation, findOppositeKeys, findSynonymKeys, measureNegationScope } from './polarity-words.js'
 import type { SupportIssue } from './support-issue.js'
 
@@ -97,7 +98,7 @@ const NO_MATCH: UnitMatch = { similarity: 0, at: [] }
  */
 export function scoreSupport(claim: string, passages: readonly SupportPassage[], options: ScoreSupportOptions = {}): SupportResult {
   const claimText = analyzeText(claim)
-  const passageTexts = passages.map((passage) => analyzeText(passage.text))
+  const passageTexts = passages.map((passage) => analyzePassage(passage.text))
   const pool: PooledWord[] = passageTexts.flatMap((analyzed, passage) => analyzed.words.map((word) => ({ passage, word })))
   const units = collectUnits(claimText, passageTexts, pool, options)
   const counted = units.filter((unit) => unit.counted)
@@ -169,14 +170,6 @@ interface Alignment {
 
 // How far from the passage match of the claim word beside an entity another name may stand to take its place.
 const ENTITY_SLOT_WINDOW = 3
-// Kinds of place that can stand for one another in a swap (a country for a country, a city for a city).
-const PLACE_CLASSES: Record<EntityMention['kind'], readonly string[]> = {
-  country: ['state'],
-  capital: ['state', 'city'],
-  city: ['city'],
-  region: ['region'],
-  organisation: ['organisation'],
-}
 
 /**
  * Another name standing where the claim's missing entity or person name stands: an entity mention
@@ -215,9 +208,9 @@ function findEntityConflict(
     if (competitor) return { kind: 'entity-conflict', entity: toEntityKind(competitor.kind), claim: unit.label, evidence: competitor.text }
   }
   if (!unit.entity || unit.entity.isAdjective) return null
-  const classes = PLACE_CLASSES[unit.entity.kind]
+  const kind = unit.entity.kind
   for (const [passage, text] of passages.entries()) {
-    const rival = text.entities.find((mention) => !claimIds.has(mention.id) && alignment.contains(passage, mention.first) && PLACE_CLASSES[mention.kind].some((value) => classes.includes(value)))
+    const rival = text.entities.find((mention) => !claimIds.has(mention.id) && alignment.contains(passage, mention.first) && areRivalKinds(mention.kind, kind))
     if (rival) return { kind: 'entity-conflict', entity: toEntityKind(rival.kind), claim: unit.label, evidence: text.words.slice(rival.first, rival.last + 1).map((word) => word.text).join(' ') }
   }
   return null
@@ -227,7 +220,19 @@ function findEntityConflict(
 function isParticipant(unit: Unit, claim: AnalyzedText, passages: readonly AnalyzedText[]): boolean {
   if (unit.kind === 'name' || unit.kind === 'entity') return true
   if (unit.kind === 'word' && isTitle(claim.words[unit.first]!.normalized)) return true
-  return unit.match.at.some(({ passage, word }) => passages[passage]!.names.some((name) => name.index === word.index && name.strong))
+  return unit.match.at.some(({ passage, word }) => namedPositionsOf(passages[passage]!).has(word.index))
+}
+
+const namedPositions = new WeakMap<AnalyzedText, Set<number>>()
+
+// Where a text names a person (strongly), kept per analyzed text.
+function namedPositionsOf(text: AnalyzedText): Set<number> {
+  let positions = namedPositions.get(text)
+  if (!positions) {
+    positions = new Set(text.names.filter((name) => name.strong).map((name) => name.index))
+    namedPositions.set(text, positions)
+  }
+  return positions
 }
 
 /** A word that could be a person's name: Arabic, without the article and without an attached pronoun. */
@@ -270,9 +275,23 @@ function findOtherDate(unit: Unit, claim: AnalyzedText, passages: readonly Analy
  * weighted set cover), then keeps only the matches inside them, so a negation or a name elsewhere
  * in a long passage does not count. Returns the passages of those sentences.
  */
+// Passages are analyzed once and kept (analyzePassage): so are their sentences.
+const sentencesOfPassage = new WeakMap<AnalyzedText, { spans: SentenceSpan[]; sentenceOf: number[] }>()
+
+function locateSentences(text: AnalyzedText): { spans: SentenceSpan[]; sentenceOf: number[] } {
+  let located = sentencesOfPassage.get(text)
+  if (!located) {
+    const spans = segmentSentences(text.text)
+    located = { spans, sentenceOf: text.words.map((word) => spans.findIndex((span) => word.start >= span.start && word.start < span.end)) }
+    sentencesOfPassage.set(text, located)
+  }
+  return located
+}
+
 function alignWithSentences(units: readonly Unit[], passages: readonly AnalyzedText[]): Alignment {
-  const spansOf = passages.map((text) => segmentSentences(text.text))
-  const sentenceOf = passages.map((text, passage) => text.words.map((word) => spansOf[passage]!.findIndex((span) => word.start >= span.start && word.start < span.end)))
+  const located = passages.map(locateSentences)
+  const spansOf = located.map(({ spans }) => spans)
+  const sentenceOf = located.map(({ sentenceOf }) => sentenceOf)
   const siteOf = (entry: PooledWord) => `${entry.passage}:${sentenceOf[entry.passage]![entry.word.index]}`
   const matched = units.filter((unit) => unit.match.similarity >= MATCH_FLOOR)
   let remaining = matched.map((unit) => ({ weight: unit.weight * unit.match.similarity, sites: new Set(unit.match.at.map(siteOf)) }))
@@ -302,49 +321,59 @@ function alignWithSentences(units: readonly Unit[], passages: readonly AnalyzedT
 
 function collectUnits(claim: AnalyzedText, passages: readonly AnalyzedText[], pool: readonly PooledWord[], options: ScoreSupportOptions): Unit[] {
   const units: Unit[] = []
-  const seen = new Set<string>()
   const byKey = new Map<string, Unit>()
-  const add = (key: string, unit: Unit) => {
+  // A word the claim repeats is one unit, matched once, that remembers every place it takes.
+  const add = (key: string, first: number, make: () => Unit) => {
     const existing = byKey.get(key)
     if (existing) {
-      existing.positions = [...(existing.positions ?? [existing.first]), unit.first]
+      ;(existing.positions ??= [existing.first]).push(first)
       return
     }
-    seen.add(key)
+    const unit = make()
     byKey.set(key, unit)
     units.push(unit)
   }
   const poolHasLatin = pool.some(({ word }) => word.script === 'latin')
 
+  // A capitalised English word the dictionary knows (the Moon, the Prize) is a word, not a name.
+  const isKnownWord = (word: AnalyzedWord) => word.script === 'latin' && !poolHasLatin && (options.translateWord?.(word.normalized).length ?? 0) > 0
+  const nameIndices = new Set(claim.names.map((name) => name.index))
   for (const word of claim.words) {
-    if (word.isStopword || claim.anchored.has(word.index) || word.script === 'digit') continue
+    if (word.isStopword || word.script === 'digit' || (claim.anchored.has(word.index) && !(nameIndices.has(word.index) && isKnownWord(word)))) continue
     if (claim.negators.includes(word.index)) continue
     if (word.stem.length < (word.script === 'latin' ? 3 : 2)) continue
-    const weight = Math.min(1.6, Math.max(0.8, 0.6 + 0.2 * word.skeleton.length))
-    const base = { kind: 'word' as const, label: word.text, weight, required: false, first: word.index, last: word.index }
-    if (word.script === 'latin' && !poolHasLatin) {
-      const translations = options.translateWord?.(word.normalized) ?? []
-      add(`word:${word.stem}`, { ...base, counted: options.translateWord !== undefined, match: matchTranslations(translations, pool) })
-    } else {
-      add(`word:${word.stem}`, { ...base, counted: true, match: matchWord(word, pool) })
-    }
+    add(`word:${word.stem}`, word.index, () => {
+      const base = { kind: 'word' as const, label: word.text, weight: Math.min(1.6, Math.max(0.8, 0.6 + 0.2 * word.skeleton.length)), required: false, first: word.index, last: word.index }
+      if (word.script === 'latin' && !poolHasLatin) {
+        return { ...base, counted: options.translateWord !== undefined, match: matchTranslations(options.translateWord?.(word.normalized) ?? [], pool) }
+      }
+      return { ...base, counted: true, match: matchWord(word, pool) }
+    })
   }
   for (const name of claim.names) {
     const word = claim.words[name.index]!
-    add(`name:${word.stem}`, {
-      kind: 'name', label: word.text, weight: name.strong ? ANCHOR_WEIGHT : 1, counted: true, required: name.strong,
+    const acrossScripts = word.script === 'latin' && !poolHasLatin
+    if (isKnownWord(word)) continue
+    add(`name:${word.stem}`, word.index, () => ({
+      kind: 'name', label: word.text, weight: name.strong ? ANCHOR_WEIGHT : 1, counted: true,
+      // Spelling a name across scripts often fails (Triet: ترييه): then it only lowers coverage.
+      required: name.strong && !acrossScripts,
       match: matchName(word, pool), first: word.index, last: word.index,
-    })
+    }))
   }
   for (const quantity of claim.quantities) {
-    const at = collectInPassages(passages, (text) => text.quantities.filter((candidate) => candidate.value === quantity.value).map((candidate) => candidate.index))
-    add(`number:${quantity.value}`, anchorUnit('number', String(quantity.value), at, quantity.index, quantity.index))
+    add(`number:${quantity.value}`, quantity.index, () => {
+      const at = collectInPassages(passages, (text) => text.quantities.filter((candidate) => candidate.value === quantity.value).map((candidate) => candidate.index))
+      return anchorUnit('number', String(quantity.value), at, quantity.index, quantity.index)
+    })
   }
   for (const date of claim.calendar) {
-    const at = collectInPassages(passages, (text) => text.calendar.filter((candidate) => candidate.id === date.id).map((candidate) => candidate.first))
-    add(`date:${date.id}`, anchorUnit('date', claim.words[date.first]!.text, at, date.first, date.last))
+    add(`date:${date.id}`, date.first, () => {
+      const at = collectInPassages(passages, (text) => text.calendar.filter((candidate) => candidate.id === date.id).map((candidate) => candidate.first))
+      return anchorUnit('date', claim.words[date.first]!.text, at, date.first, date.last)
+    })
   }
-  for (const entity of claim.entities) add(`entity:${entity.id}`, matchEntity(entity, claim, passages))
+  for (const entity of claim.entities) add(`entity:${entity.id}`, entity.first, () => matchEntity(entity, claim, passages))
   return units
 }
 
@@ -388,7 +417,40 @@ function matchEntity(entity: EntityMention, claim: AnalyzedText, passages: reado
 // A near-synonym from the polarity lexicon (حضر for المشاركة) matches, though less than the same word.
 const SYNONYM_SIMILARITY = 0.8
 
+// The pool's words by their exact forms (stem, normalized, and both without a proclitic), for the
+// common case of a claim word the passages use as is: found without comparing it to every word.
+const exactFormsOf = new WeakMap<readonly PooledWord[], Map<string, PooledWord[]>>()
+
+function indexExactForms(pool: readonly PooledWord[]): Map<string, PooledWord[]> {
+  let index = exactFormsOf.get(pool)
+  if (!index) {
+    index = new Map()
+    const add = (key: string, entry: PooledWord) => {
+      const entries = index!.get(key)
+      if (entries) entries.push(entry)
+      else index!.set(key, [entry])
+    }
+    for (const entry of pool) {
+      add(`s:${entry.word.stem}`, entry)
+      add(`n:${entry.word.normalized}`, entry)
+      if (entry.word.bare) {
+        add(`bs:${entry.word.bare.stem}`, entry)
+        add(`bn:${entry.word.bare.normalized}`, entry)
+      }
+    }
+    exactFormsOf.set(pool, index)
+  }
+  return index
+}
+
 function matchWord(word: WordForms & { script?: AnalyzedWord['script']; lexiconKeys?: readonly string[] }, pool: readonly PooledWord[]): UnitMatch {
+  // measureWordSimilarity is 1 exactly when a stem or normalized form is shared, directly or without a proclitic.
+  const index = indexExactForms(pool)
+  const keys = [`s:${word.stem}`, `n:${word.normalized}`, `bs:${word.stem}`, `bn:${word.normalized}`]
+  if (word.bare) keys.push(`s:${word.bare.stem}`, `n:${word.bare.normalized}`)
+  const exact = new Set<PooledWord>()
+  for (const key of keys) for (const entry of index.get(key) ?? []) if (word.script === undefined || entry.word.script === word.script) exact.add(entry)
+  if (exact.size > 0) return { similarity: 1, at: [...exact].sort((first, second) => first.passage - second.passage || first.word.index - second.word.index) }
   let best = 0
   let at: PooledWord[] = []
   const synonyms = new Set(findSynonymKeys(word.lexiconKeys ?? []))
@@ -424,16 +486,14 @@ function matchName(word: AnalyzedWord, pool: readonly PooledWord[]): UnitMatch {
   }
   // A Latin-script name over Arabic text: compare its likely Arabic spellings with each word, with and without the article.
   // Vowels are where spellings differ most (James: جيمس or جمس), so equal consonant skeletons also count.
-  const spellings = spellInArabic(word.text)
-  const skeletons = new Set(spellings.map(consonantSkeleton).filter((skeleton) => skeleton.length >= 2))
+  const { spellings, skeletons } = spellName(word.text)
   let best = 0
   let at: PooledWord[] = []
   for (const entry of pool) {
     if (entry.word.script !== 'arabic' || entry.word.isStopword) continue
-    const forms = new Set([entry.word.normalized, entry.word.normalized.replace(/^(?:[وبلفك]?ال|[وبلفك])(?=..)/, '')])
     let similarity = 0
-    for (const form of forms) {
-      if (skeletons.has(consonantSkeleton(form))) similarity = Math.max(similarity, 0.9)
+    for (const { form, skeleton } of nameFormsOf(entry.word.normalized)) {
+      if (skeletons.has(skeleton)) similarity = Math.max(similarity, 0.9)
       for (const spelling of spellings) similarity = Math.max(similarity, measureBigramSimilarity(spelling, form))
     }
     if (similarity < NAME_SIMILARITY) continue
@@ -445,6 +505,33 @@ function matchName(word: AnalyzedWord, pool: readonly PooledWord[]): UnitMatch {
     }
   }
   return best > 0 ? { similarity: best, at } : NO_MATCH
+}
+
+// A Latin name's likely Arabic spellings, and an Arabic word's forms a name may take (with and
+// without the article), are the same every time: kept once worked out (bounded).
+const NAME_MEMO_SIZE = 20_000
+const spellingsOfName = new Map<string, { spellings: string[]; skeletons: Set<string> }>()
+const nameFormsOfWord = new Map<string, { form: string; skeleton: string }[]>()
+
+function spellName(name: string): { spellings: string[]; skeletons: Set<string> } {
+  let spelled = spellingsOfName.get(name)
+  if (!spelled) {
+    const spellings = spellInArabic(name)
+    spelled = { spellings, skeletons: new Set(spellings.map(consonantSkeleton).filter((skeleton) => skeleton.length >= 2)) }
+    if (spellingsOfName.size >= NAME_MEMO_SIZE) spellingsOfName.clear()
+    spellingsOfName.set(name, spelled)
+  }
+  return spelled
+}
+
+function nameFormsOf(normalized: string): { form: string; skeleton: string }[] {
+  let forms = nameFormsOfWord.get(normalized)
+  if (!forms) {
+    forms = [...new Set([normalized, normalized.replace(/^(?:[وبلفك]?ال|[وبلفك])(?=..)/, '')])].map((form) => ({ form, skeleton: consonantSkeleton(form) }))
+    if (nameFormsOfWord.size >= NAME_MEMO_SIZE) nameFormsOfWord.clear()
+    nameFormsOfWord.set(normalized, forms)
+  }
+  return forms
 }
 
 function collectMatchedPositions(units: readonly Unit[], passageCount: number): Set<number>[] {
@@ -527,7 +614,18 @@ function findNegationMismatch(
  * reach, but not past punctuation, a word that opens a new clause (لكن، فإن) or, for a noun-phrase
  * negator, a preposition (دون تغيير في).
  */
+const negationsOf = new WeakMap<AnalyzedText, { index: number; scope: number[] }[]>()
+
 function findNegations(text: AnalyzedText): { index: number; scope: number[] }[] {
+  let negations = negationsOf.get(text)
+  if (!negations) {
+    negations = locateNegations(text)
+    negationsOf.set(text, negations)
+  }
+  return negations
+}
+
+function locateNegations(text: AnalyzedText): { index: number; scope: number[] }[] {
   const reach = (index: number, length: number) => {
     const scope: number[] = []
     const negator = text.words[index]!.normalized
@@ -545,7 +643,9 @@ function findNegations(text: AnalyzedText): { index: number; scope: number[] }[]
 }
 
 function range(first: number, last: number): number[] {
-  return Array.from({ length: Math.max(0, last - first + 1) }, (_, offset) => first + offset)
+  const values: number[] = []
+  for (let value = first; value <= last; value++) values.push(value)
+  return values
 }
 
 /**
@@ -564,6 +664,12 @@ function findOpposite(
 ): { claim: string; evidence: string } | null {
   const negatedIn = passages.map((text) => new Set(findNegations(text).flatMap(({ scope }) => scope)))
   const claimNegated = new Set(findNegations(claim).flatMap(({ index, scope }) => [index, ...scope]))
+  // How many units matched each passage position.
+  const matchCounts = passages.map(() => new Map<number, number>())
+  for (const other of units) {
+    if (other.match.similarity < MATCH_FLOOR) continue
+    for (const { passage, word } of other.match.at) matchCounts[passage]!.set(word.index, (matchCounts[passage]!.get(word.index) ?? 0) + 1)
+  }
   const opposes = (candidate: AnalyzedWord, passage: number, keys: readonly string[]) =>
     !candidate.isStopword && !negatedIn[passage]!.has(candidate.index) && candidate.lexiconKeys.some((key) => keys.includes(key))
   for (const unit of units) {
@@ -571,21 +677,25 @@ function findOpposite(
     const word = claim.words[unit.first]!
     // An English word over Arabic text is opposed to what its Arabic renderings are opposed to.
     const translated = word.script === 'latin' && options.translateWord ? options.translateWord(word.normalized).flatMap(describeForLexicon) : []
-    const oppositeKeys = [...word.oppositeKeys, ...findOppositeKeys(translated)]
+    const oppositeKeys = translated.length > 0 ? [...word.oppositeKeys, ...findOppositeKeys(translated)] : word.oppositeKeys
+    if (oppositeKeys.length === 0 || claimNegated.has(word.index)) continue
     // A claim that names both sides together (من الشمال إلى الجنوب) opposes nothing.
-    const bothSides = claim.words.some((other) => Math.abs(other.index - word.index) <= 3 && other.lexiconKeys.some((key) => oppositeKeys.includes(key)))
-    if (oppositeKeys.length === 0 || claimNegated.has(word.index) || bothSides) continue
+    if (claim.words.some((other) => Math.abs(other.index - word.index) <= 3 && other.lexiconKeys.some((key) => oppositeKeys.includes(key)))) continue
     // The opposite must stand nearer the rest of the claim's match than the claim word's own match
     // does (an unmatched word has none): تحطم المسبار against هبط المسبار بنجاح, where النجاح is another event's.
-    const others = collectMatchedPositions(units.filter((other) => other !== unit), passages.length)
+    const own = new Set(unit.match.similarity >= MATCH_FLOOR ? unit.match.at.map(({ passage, word }) => `${passage}:${word.index}`) : [])
     const distance = (passage: number, index: number) => {
       let nearest = Number.POSITIVE_INFINITY
-      for (const position of others[passage]!) if (position !== index) nearest = Math.min(nearest, Math.abs(position - index))
+      for (const [position, count] of matchCounts[passage]!) {
+        // A position only this unit matched is not the rest of the claim.
+        if (position === index || count - (own.has(`${passage}:${position}`) ? 1 : 0) === 0) continue
+        nearest = Math.min(nearest, Math.abs(position - index))
+      }
       return nearest
     }
-    const own = unit.match.similarity >= 0.85 ? Math.min(...unit.match.at.map(({ passage, word }) => distance(passage, word.index))) : Number.POSITIVE_INFINITY
+    const ownDistance = unit.match.similarity >= 0.85 ? Math.min(...unit.match.at.map(({ passage, word }) => distance(passage, word.index))) : Number.POSITIVE_INFINITY
     for (const [passage, text] of passages.entries()) {
-      const opposite = text.words.find((candidate) => opposes(candidate, passage, oppositeKeys) && distance(passage, candidate.index) <= NEAR_MATCH + 1 && distance(passage, candidate.index) < own)
+      const opposite = text.words.find((candidate) => opposes(candidate, passage, oppositeKeys) && distance(passage, candidate.index) <= NEAR_MATCH + 1 && distance(passage, candidate.index) < ownDistance)
       if (opposite) return { claim: word.text, evidence: opposite.text }
     }
     if (unit.match.similarity < 0.85) continue

@@ -18,23 +18,35 @@ export interface Token {
 // so "الخميس7" and "أيلول2001" give two tokens each.
 const WORD = /[\u0621-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+|[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?|[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,][0-9\u0660-\u0669\u06F0-\u06F9]+)*/g
 
+type TokenForms = Omit<Token, 'start' | 'end'>
+
+// The same words recur in every text: their forms are worked out once (a bounded memo).
+const WORD_MEMO_SIZE = 50_000
+const formsOfWord = new Map<string, TokenForms | null>()
+
+function describeToken(written: string): TokenForms | null {
+  let forms = formsOfWord.get(written)
+  if (forms !== undefined) return forms
+  const normalized = normalizeArabic(written)
+  if (normalized.length === 0) {
+    forms = null
+  } else {
+    const isNumber = /^[0-9]/.test(normalized)
+    const stem = isNumber ? normalized.replace(/,/g, '') : stemWord(normalized)
+    forms = { normalized, stem, cliticFreeStem: isNumber ? null : stripProclitic(normalized, stem), isStopword: isStopword(normalized), isNumber }
+  }
+  if (formsOfWord.size >= WORD_MEMO_SIZE) formsOfWord.clear()
+  formsOfWord.set(written, forms)
+  return forms
+}
+
 /** Splits text into word tokens that keep their offsets into `text`. */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = []
   for (const match of text.matchAll(WORD)) {
-    const normalized = normalizeArabic(match[0])
-    if (normalized.length === 0) continue
-    const isNumber = /^[0-9]/.test(normalized)
-    const stem = isNumber ? normalized.replace(/,/g, '') : stemWord(normalized)
-    tokens.push({
-      start: offset + match.index,
-      end: offset + match.index + match[0].length,
-      normalized,
-      stem,
-      cliticFreeStem: isNumber ? null : stripProclitic(normalized, stem),
-      isStopword: isStopword(normalized),
-      isNumber,
-    })
+    const forms = describeToken(match[0])
+    if (!forms) continue
+    tokens.push({ start: offset + match.index, end: offset + match.index + match[0].length, ...forms })
   }
   return tokens
 }

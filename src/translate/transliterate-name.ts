@@ -54,10 +54,18 @@ export function spellInArabic(name: string): string[] {
   return [...new Set(spellings)].filter((spelling) => spelling.length >= 2)
 }
 
+// Names are compared against the same words again and again: each word's bigrams are kept (bounded).
+const BIGRAM_MEMO_SIZE = 20_000
+const bigramsOfWord = new Map<string, Set<string>>()
+
 function bigramsOf(word: string): Set<string> {
+  let bigrams = bigramsOfWord.get(word)
+  if (bigrams) return bigrams
   const padded = `^${word}$`
-  const bigrams = new Set<string>()
+  bigrams = new Set<string>()
   for (let index = 0; index + 2 <= padded.length; index++) bigrams.add(padded.slice(index, index + 2))
+  if (bigramsOfWord.size >= BIGRAM_MEMO_SIZE) bigramsOfWord.clear()
+  bigramsOfWord.set(word, bigrams)
   return bigrams
 }
 

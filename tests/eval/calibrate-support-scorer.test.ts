@@ -45,6 +45,8 @@ describe('measureRocAuc', () => {
 })
 
 describe('the support scorer on the labelled pairs (quality gates)', () => {
+  // The targets are 95% accuracy and 94% balanced accuracy; these gates assert what the
+  // scorer honestly reaches on pairs nothing was tuned on (83.0% and 82.1%, ROC AUC 0.897).
   it('should reach its measured accuracy on the frozen held-out pairs, with the bundled dictionary', async () => {
     const { calibration } = await loadScorerOptions()
     const { heldOut, development } = calibration
@@ -54,7 +56,11 @@ describe('the support scorer on the labelled pairs (quality gates)', () => {
     )
     expect(calibration.dictionary).toBe(true)
     expect(heldOut!.count).toBeGreaterThanOrEqual(200)
-    expect(heldOut!.accuracy).toBeGreaterThanOrEqual(0.7)
-    expect(heldOut!.balancedAccuracy).toBeGreaterThanOrEqual(0.75)
+    expect(heldOut!.accuracy).toBeGreaterThanOrEqual(0.82)
+    expect(heldOut!.balancedAccuracy).toBeGreaterThanOrEqual(0.81)
+    expect(heldOut!.rocAuc).toBeGreaterThanOrEqual(0.88)
+    // Supported and unsupported pairs are told apart at the extremes of the score.
+    expect(heldOut!.buckets[0]!.supportedShare!).toBeLessThan(0.2)
+    expect(heldOut!.buckets[9]!.supportedShare!).toBeGreaterThan(0.7)
   })
 })
