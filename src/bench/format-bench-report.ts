@@ -99,7 +99,7 @@ export function formatBenchReport(report: BenchReport): string {
 
   const server = report.server
   if (server) {
-    lines.push('', `Server on the article (node dist/main.js; ${server.connections} connections for throughput, autocannon, 127.0.0.1)`)
+    lines.push('', `Server on the article (${report.startup?.command ?? 'node dist/main.js'}; ${server.connections} connections for throughput, autocannon, 127.0.0.1)`)
     const throughputRows = [
       ['bare Hono GET /', server.bareHono, 1] as const,
       ...[server.cached, server.uncached].flatMap((run) =>

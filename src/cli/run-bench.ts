@@ -51,8 +51,7 @@ retrieval on the same corpora; a scale curve on synthetic corpora. Then judges t
 
 const ARTICLE_SOURCES = join(PROJECT_DIRECTORY, 'index', 'sources')
 const DEFAULT_ARCD = join(PROJECT_DIRECTORY, '..', 'shared', 'datasets', 'arcd', 'arcd-train.json')
-// The server as `npm start` runs it, and the bench's own child processes bundled the same way.
-const SERVER_COMMAND = [process.execPath, 'dist/main.js']
+// The bench's own child processes, bundled the way the server is.
 const BENCH_BUNDLE_DIRECTORY = join(PROJECT_DIRECTORY, 'dist', 'bench')
 const BENCH_CHILDREN = {
   'serve-bare-hono': 'src/bench/child/serve-bare-hono.ts',
@@ -150,7 +149,8 @@ async function main(): Promise<void> {
     await bundleServer({ projectDirectory: PROJECT_DIRECTORY })
     await bundleServer({ projectDirectory: PROJECT_DIRECTORY, outDirectory: BENCH_BUNDLE_DIRECTORY, entryPoints: BENCH_CHILDREN })
 
-    // The server's defaults, not this shell's environment: the bench measures what a clean clone runs.
+    // The server as `npm start` runs it (its Node flags included), on the defaults rather than this shell's environment.
+    serverCommand = await readStartCommand()
     const config = loadConfig({})
     const embeddings = createEmbeddings(config)
     const chunker = { maxCharacters: config.CHUNK_MAX_CHARACTERS, overlapSentences: config.CHUNK_OVERLAP_SENTENCES }
@@ -315,9 +315,19 @@ async function withServer<T>(starting: Promise<ServerProcess>, work: (server: Se
   }
 }
 
+let serverCommand: string[] = [process.execPath, 'dist/main.js']
+
+// package.json's start script, with `node` as this Node: the bench runs what `npm start` runs, without npm in between.
+async function readStartCommand(): Promise<string[]> {
+  const { scripts } = JSON.parse(await readFile(join(PROJECT_DIRECTORY, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  const [program, ...args] = scripts.start.trim().split(/\s+/)
+  if (program !== 'node') throw new Error(`npm start runs ${program}, not node`)
+  return [process.execPath, ...args]
+}
+
 function startServer(environment: Record<string, string>, options: { captureStdout?: boolean; command?: readonly string[]; readyPath?: string; timeoutMs?: number } = {}): Promise<ServerProcess> {
   return startServerProcess({
-    command: options.command ?? SERVER_COMMAND,
+    command: options.command ?? serverCommand,
     cwd: PROJECT_DIRECTORY,
     environment,
     readyPath: options.readyPath ?? '/api/health',
@@ -374,7 +384,7 @@ async function measureStartup(plan: Plan, environment: Record<string, string>, q
     for (const probe of probes) measured.push({ name: probe.name, firstMs: await timed(probe.request), nextMs: await timed(probe.request) })
     return measured
   })
-  return { command: 'node dist/main.js', coldStart: summarizeSamples(coldStarts), nodeBoot: summarizeSamples(nodeBoots), stagesMs, deferred }
+  return { command: serverCommand.slice(1).join(' '), coldStart: summarizeSamples(coldStarts), nodeBoot: summarizeSamples(nodeBoots), stagesMs, deferred }
 }
 
 async function measureServer(plan: Plan, environment: Record<string, string>, questionSet: readonly Question[], progress: Progress): Promise<ServerFigures> {
