@@ -480,7 +480,8 @@ async function measureScale(
     const heapFlags = targetChunks >= LARGE_SCALE_CHUNKS ? [`--max-old-space-size=${LARGE_SCALE_HEAP_MIB}`] : []
     await runChild([SCALE_CHILD_COMMAND[0]!, ...heapFlags, ...SCALE_CHILD_COMMAND.slice(1), JSON.stringify(options), resultPath], 6 * 60 * 60_000)
     const { indexDirectory, sourcesDirectory, ...result } = JSON.parse(await readFile(resultPath, 'utf8')) as ScalePointResult
-    const serverEnvironmentAtScale = { ...serverEnvironment(indexDirectory, sourcesDirectory), ...(heapFlags.length > 0 ? { NODE_OPTIONS: heapFlags.join(' ') } : {}) }
+    // The answer cache off: the questions repeat, and the point is what answering costs at this size.
+    const serverEnvironmentAtScale = { ...serverEnvironment(indexDirectory, sourcesDirectory), ANSWER_CACHE_BYTES: '0', ...(heapFlags.length > 0 ? { NODE_OPTIONS: heapFlags.join(' ') } : {}) }
     const server = await withServer(startServer(serverEnvironmentAtScale, { timeoutMs: 60 * 60_000 }), async (running) => {
       const ask: HttpLatency = await measureHttpLatency({
         baseUrl: running.baseUrl,
