@@ -1,8 +1,9 @@
 import { normalizeArabic } from '../text/normalize-arabic.js'
 import type { Token } from '../text/tokenize.js'
 import type { QuestionAnalysis } from './analyze-question.js'
-import { findCauseSpans, findCountSpans, findDateSpans, findNameSpans, findPlaceSpans, findQuotedSpans, type TokenSpan } from './find-answer-spans.js'
+import type { TokenSpan } from './find-answer-spans.js'
 import type { WeightedTerm } from './match-terms.js'
+import type { SentenceFacts } from './sentence-facts.js'
 
 const TIME_UNITS = new Set(['سنه', 'سنوات', 'سنين', 'عام', 'اعوام', 'شهر', 'اشهر', 'شهور', 'يوم', 'ايام', 'اسبوع', 'اسابيع', 'عقد', 'عقود', 'قرن', 'قرون', 'ساعه', 'ساعات', 'دقيقه', 'دقائق', 'years', 'year', 'months', 'month', 'days', 'day', 'weeks', 'hours'])
 
@@ -28,20 +29,21 @@ export function needsDetail(analysis: QuestionAnalysis): boolean {
   return analysis.kind === 'person' && /(^|\s)(ما )?اسم|name/.test(normalizeArabic(analysis.question))
 }
 
-/** The spans of a token run that are of the type the question asks for (a date for متى, an amount for كم …). */
-export function findAnswerTypeSpans(analysis: QuestionAnalysis, tokens: readonly Token[], text: string, offset: number, head?: WeightedTerm): { start: number; end: number }[] {
+/** The spans of a sentence that are of the type the question asks for (a date for متى, an amount for كم …). */
+export function findAnswerTypeSpans(analysis: QuestionAnalysis, facts: SentenceFacts, head?: WeightedTerm): { start: number; end: number }[] {
+  const { tokens } = facts
   switch (analysis.kind) {
     case 'date':
       // "منذ متى" and "حتى متى" are also answered by a duration: "تعود الى 225 سنة".
-      return [...findDateSpans(tokens, text, offset), ...findCountSpans(tokens, text, offset).filter((span) => isDuration(tokens, span))]
+      return [...facts.dateSpans(), ...facts.countSpans().filter((span) => isDuration(tokens, span))]
     case 'number':
-      return findCountSpans(tokens, text, offset).filter((span) => analysis.countsWithVerb || countsTheHead(tokens, span, head))
+      return facts.countSpans().filter((span) => analysis.countsWithVerb || countsTheHead(tokens, span, head))
     case 'person':
-      return [...findQuotedSpans(text, offset), ...findNameSpans(tokens, text, offset)]
+      return [...facts.quotedSpans(), ...facts.nameSpans()]
     case 'place':
-      return [...findQuotedSpans(text, offset), ...findPlaceSpans(tokens, text, offset)]
+      return [...facts.quotedSpans(), ...facts.placeSpans()]
     case 'reason':
-      return findCauseSpans(tokens)
+      return [...facts.causeSpans()]
     default:
       return []
   }

@@ -5,7 +5,8 @@ import { tokenize, type Token } from '../text/tokenize.js'
 import type { QuestionAnalysis } from './analyze-question.js'
 import { findPoisonedDocuments } from './contains-injected-instructions.js'
 import { findAnswerTypeSpans, needsDetail } from './find-answer-type-spans.js'
-import { StemBag, type WeightedTerm } from './match-terms.js'
+import type { StemBag, WeightedTerm } from './match-terms.js'
+import { headingBagOf, sentenceFactsOf } from './sentence-facts.js'
 
 /** Bumped whenever a feature's meaning changes, so an older model file is refused. */
 export const FEATURE_VERSION = 13
@@ -87,28 +88,24 @@ export interface Candidate {
 export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly WeightedTerm[], retrieved: readonly RetrievedChunk[], index: SanadIndex): Candidate[] {
   const poisoned = findPoisonedDocuments(index)
   const seen = new Set<number>()
-  const maxLexical = Math.max(0, ...retrieved.map((hit) => hit.lexical ?? 0))
-  const bags = new Map<number, StemBag>()
-  const headingBags = new Map<string, StemBag>()
-  const headingBagOf = (heading: string) => {
-    let bag = headingBags.get(heading)
-    if (!bag) headingBags.set(heading, (bag = new StemBag(tokenize(heading))))
-    return bag
-  }
-  const bagOf = (sentence: Sentence) => {
-    let bag = bags.get(sentence.id)
-    if (!bag) bags.set(sentence.id, (bag = new StemBag(index.tokensOf(sentence))))
-    return bag
-  }
+  let maxLexical = 0
+  for (const hit of retrieved) maxLexical = Math.max(maxLexical, hit.lexical ?? 0)
+  const termCount = terms.length
+  const isContent = terms.map(isContentTerm)
   const content = terms.filter(isContentTerm)
-  const totalWeight = terms.reduce((sum, term) => sum + term.weight * term.idf, 0) || 1
+  let totalWeight = 0
+  for (const term of terms) totalWeight += term.weight * term.idf
+  totalWeight ||= 1
   const maxIdf = Math.max(0, ...content.map((term) => term.idf)) || 1
   const head = terms.find((term) => term.stem === analysis.headStem)
   const required = new Set(analysis.requiredStems)
   const constraints = analysis.constraintStems.map((stem) => terms.find((term) => term.stem === stem) ?? { stem, normalized: stem, weight: 1, variants: [{ stem, quality: 1 }], idf: 1, documentFrequency: 0 })
   const questionBigrams = bigramsOf(analysis.question)
+  const termOf = indexVariants(terms)
   const candidates: Candidate[] = []
   const matchedIn = new Map<number, Set<string>>()
+  const own = new Float64Array(termCount)
+  const context = new Float64Array(termCount)
 
   retrieved.forEach((hit, chunkRank) => {
     if (poisoned.has(hit.chunk.docId)) return
@@ -116,52 +113,70 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
       if (seen.has(id)) continue
       seen.add(id)
       const sentence = index.sentenceAt(id)
-      const tokens = index.tokensOf(sentence)
-      const bag = bagOf(sentence)
+      const facts = sentenceFactsOf(index, sentence)
+      const { tokens, bag } = facts
       // Its neighbours and its section's heading are its context ("إعلان الحرب ضد داعش" heads the sentences below it).
-      const neighbours = [neighbourOf(index, sentence, -1), neighbourOf(index, sentence, 1)].filter((other) => other !== undefined).map(bagOf)
-      if (sentence.section) neighbours.push(headingBagOf(sentence.section))
-      let own = 0
+      const neighbours: StemBag[] = []
+      for (const step of [-1, 1] as const) {
+        const other = neighbourOf(index, sentence, step)
+        if (other) neighbours.push(sentenceFactsOf(index, other).bag)
+      }
+      if (sentence.section) neighbours.push(headingBagOf(index, sentence.section))
+      let ownWeight = 0
       let withContext = 0
       let matchedContent = 0
       let ownMatchedContent = 0
       let missingIdf = 0
       let contextMissingIdf = 0
       let requiredFound = 0
-      for (const term of terms) {
+      const matchedStems = new Set<string>()
+      for (let position = 0; position < termCount; position++) {
+        const term = terms[position]!
         const weight = term.weight * term.idf
         const match = bag.match(term)
-        const contextMatch = Math.max(0, ...neighbours.map((other) => other.match(term))) * NEIGHBOUR_CREDIT
-        own += weight * match
+        let contextMatch = 0
+        for (const other of neighbours) contextMatch = Math.max(contextMatch, other.match(term))
+        own[position] = match
+        context[position] = contextMatch
+        contextMatch *= NEIGHBOUR_CREDIT
+        ownWeight += weight * match
         withContext += weight * Math.max(match, contextMatch)
-        if (isContentTerm(term)) {
+        if (isContent[position]) {
           matchedContent += Math.max(match, contextMatch)
           ownMatchedContent += match
           if (match === 0) missingIdf = Math.max(missingIdf, term.idf)
           if (match === 0 && contextMatch === 0) contextMissingIdf = Math.max(contextMissingIdf, term.idf)
+          if (match > 0 || context[position]! > 0) matchedStems.add(term.stem)
         }
         if (match > 0 && required.has(term.stem)) requiredFound++
       }
-      matchedIn.set(sentence.id, new Set(content.filter((term) => bag.match(term) > 0 || neighbours.some((other) => other.match(term) > 0)).map((term) => term.stem)))
+      matchedIn.set(sentence.id, matchedStems)
       const meetsConstraints = constraints.every((term) => bag.match(term) > 0 || neighbours.some((other) => other.match(term) > 0))
-      const text = index.textOf(sentence)
-      const answerTypeSpans = findAnswerTypeSpans(analysis, tokens, text, sentence.start, head)
+      const answerTypeSpans = findAnswerTypeSpans(analysis, facts, head)
+      // The question's words in the sentence (positions among all tokens), its new words, and its
+      // content words in the question's spelling, for word pairs.
       const matchedPositions: number[] = []
-      let contentTokens = 0
+      const canonical: string[] = []
       let novelTokens = 0
-      tokens.forEach((token, position) => {
-        if (token.isStopword) return
-        contentTokens++
-        const isQuestionWord = terms.some((term) => term.variants.some((variant) => variant.stem === token.stem || variant.stem === token.cliticFreeStem))
-        if (isQuestionWord) matchedPositions.push(position)
-        else novelTokens++
-      })
+      for (let position = 0; position < tokens.length; position++) {
+        const token = tokens[position]!
+        if (token.isStopword) continue
+        const termIndex = termOf(token)
+        if (termIndex === undefined) {
+          novelTokens++
+          canonical.push(token.stem)
+        } else {
+          matchedPositions.push(position)
+          canonical.push(terms[termIndex]!.stem)
+        }
+      }
+      const contentTokens = facts.contentTokens
       const window = matchedPositions.length > 0 ? matchedPositions.at(-1)! - matchedPositions[0]! + 1 : 0
       const headMatched = head ? (bag.match(head) > 0 ? 1 : 0) : 0.5
       const hasAnswerType = answerTypeSpans.length > 0 ? 1 : 0
       const coverage = withContext / totalWeight
       const features = [
-        own / totalWeight,
+        ownWeight / totalWeight,
         coverage,
         content.length === 0 ? 1 : matchedContent / content.length,
         content.length === 0 ? 1 : ownMatchedContent / content.length,
@@ -181,10 +196,10 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
         content.length === 0 ? 0 : contextMissingIdf / maxIdf,
         0,
         isFirstOfDocument(index, sentence) ? 1 : 0,
-        shareOfBigrams(questionBigrams, tokens, terms),
+        shareOfBigrams(questionBigrams, canonical),
         0,
       ]
-      candidates.push({ sentence, tokens, chunkRank, features, answerTypeSpans, coverage, ownCoverage: own / totalWeight, probability: 0, meetsConstraints, holdsKeyTerm: true })
+      candidates.push({ sentence, tokens: tokens as Token[], chunkRank, features, answerTypeSpans, coverage, ownCoverage: ownWeight / totalWeight, probability: 0, meetsConstraints, holdsKeyTerm: true })
     }
   })
   // A question word the retrieved text holds elsewhere but this sentence and its neighbours lack: the
@@ -243,14 +258,30 @@ function bigramsOf(question: string): Set<string> {
   return new Set(stems.slice(1).map((stem, position) => `${stems[position]} ${stem}`))
 }
 
-// The share of the question's word pairs that a sentence has side by side (stopwords skipped): phrase evidence.
-function shareOfBigrams(bigrams: ReadonlySet<string>, tokens: readonly Token[], terms: readonly WeightedTerm[]): number {
+// The share of the question's word pairs that a sentence has side by side (stopwords skipped, words in
+// the question's spelling): phrase evidence.
+function shareOfBigrams(bigrams: ReadonlySet<string>, content: readonly string[]): number {
   if (bigrams.size === 0) return 0
-  const canonical = (token: Token) => terms.find((term) => term.variants.some((variant) => variant.stem === token.stem || variant.stem === token.cliticFreeStem))?.stem ?? token.stem
-  const content = tokens.filter((token) => !token.isStopword).map(canonical)
   let found = 0
   for (let position = 1; position < content.length; position++) if (bigrams.has(`${content[position - 1]} ${content[position]}`)) found++
   return Math.min(1, found / bigrams.size)
+}
+
+/**
+ * Finds, for a sentence token, the first question term (in the terms' order) one of whose variants is
+ * the token's stem or its stem without clitics; undefined when none is.
+ */
+function indexVariants(terms: readonly WeightedTerm[]): (token: Token) => number | undefined {
+  const firstTerm = new Map<string, number>()
+  terms.forEach((term, position) => {
+    for (const variant of term.variants) if (!firstTerm.has(variant.stem)) firstTerm.set(variant.stem, position)
+  })
+  return (token) => {
+    const byStem = firstTerm.get(token.stem)
+    const byBare = token.cliticFreeStem ? firstTerm.get(token.cliticFreeStem) : undefined
+    if (byStem === undefined) return byBare
+    return byBare === undefined ? byStem : Math.min(byStem, byBare)
+  }
 }
 
 // The share of the question's matched words within four words of the asked-for detail: "مقتل بن لادن في 2 مايو 2011".

@@ -2,6 +2,14 @@ import { Embeddings } from '@langchain/core/embeddings'
 import { tokenize } from '../text/tokenize.js'
 import { consonantSkeleton } from '../text/consonant-skeleton.js'
 
+interface WordFeatures {
+  indices: Int32Array
+  weights: Float64Array
+}
+
+// How many words' features are kept.
+const WORD_FEATURES_MEMO = 50_000
+
 /** Options of the model-free embedder. */
 export interface LocalHashEmbeddingsOptions {
   dimensions?: number
@@ -20,6 +28,7 @@ const NGRAM_SIZES = [2, 3, 4]
 export class LocalHashEmbeddings extends Embeddings {
   readonly dimensions: number
   readonly id: string
+  private readonly wordFeatures = new Map<string, WordFeatures>()
 
   constructor(options: LocalHashEmbeddingsOptions = {}) {
     super({})
@@ -32,17 +41,8 @@ export class LocalHashEmbeddings extends Embeddings {
     const vector = new Float32Array(this.dimensions)
     for (const token of tokenize(text)) {
       if (token.isStopword) continue
-      this.addFeature(vector, `w:${token.stem}`, STEM_WEIGHT)
-      if (token.isNumber) continue
-      const skeleton = consonantSkeleton(token.stem)
-      if (skeleton.length >= 2) this.addFeature(vector, `k:${skeleton}`, SKELETON_WEIGHT)
-      const word = `<${token.stem}>`
-      for (const size of NGRAM_SIZES) {
-        const count = Math.max(1, word.length - size + 1)
-        for (let index = 0; index + size <= word.length; index++) {
-          this.addFeature(vector, `g:${word.slice(index, index + size)}`, NGRAM_WEIGHT / Math.sqrt(count))
-        }
-      }
+      const { indices, weights } = this.featuresOf(token.stem, token.isNumber)
+      for (let feature = 0; feature < indices.length; feature++) vector[indices[feature]!]! += weights[feature]!
     }
     let norm = 0
     for (const value of vector) norm += value * value
@@ -51,19 +51,49 @@ export class LocalHashEmbeddings extends Embeddings {
     return vector
   }
 
+  // A word's hashed features, in the order they are added: the same for every text that has the word,
+  // so they are worked out once per stem (a bounded memo).
+  private featuresOf(stem: string, isNumber: boolean): WordFeatures {
+    const key = isNumber ? `#${stem}` : stem
+    let features = this.wordFeatures.get(key)
+    if (features) return features
+    const indices: number[] = []
+    const weights: number[] = []
+    const add = (feature: string, weight: number) => {
+      const hash = hashString(feature)
+      indices.push(hash % this.dimensions)
+      weights.push((hash & 0x80000000) === 0 ? weight : -weight)
+    }
+    add(`w:${stem}`, STEM_WEIGHT)
+    if (!isNumber) {
+      const skeleton = consonantSkeleton(stem)
+      if (skeleton.length >= 2) add(`k:${skeleton}`, SKELETON_WEIGHT)
+      const word = `<${stem}>`
+      for (const size of NGRAM_SIZES) {
+        const count = Math.max(1, word.length - size + 1)
+        for (let index = 0; index + size <= word.length; index++) add(`g:${word.slice(index, index + size)}`, NGRAM_WEIGHT / Math.sqrt(count))
+      }
+    }
+    features = { indices: Int32Array.from(indices), weights: Float64Array.from(weights) }
+    if (this.wordFeatures.size >= WORD_FEATURES_MEMO) this.wordFeatures.clear()
+    this.wordFeatures.set(key, features)
+    return features
+  }
+
   override async embedDocuments(texts: string[]): Promise<number[][]> {
-    return texts.map((text) => Array.from(this.embedSync(text)))
+    return texts.map((text) => toArray(this.embedSync(text)))
   }
 
   override async embedQuery(text: string): Promise<number[]> {
-    return Array.from(this.embedSync(text))
+    return toArray(this.embedSync(text))
   }
+}
 
-  private addFeature(vector: Float32Array, feature: string, weight: number): void {
-    const hash = hashString(feature)
-    const index = hash % this.dimensions
-    vector[index]! += (hash & 0x80000000) === 0 ? weight : -weight
-  }
+// A plain array of the vector's numbers (Array.from walks a typed array through its iterator, several times slower).
+function toArray(vector: Float32Array): number[] {
+  const values = new Array<number>(vector.length)
+  for (let index = 0; index < vector.length; index++) values[index] = vector[index]!
+  return values
 }
 
 // FNV-1a, 32-bit: fast, stable across runs and platforms.

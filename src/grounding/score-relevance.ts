@@ -201,17 +201,27 @@ function describeForms(rendering: string): WordForms & { lexiconKeys: readonly s
 
 // The evidence's words by their exact forms and lexicon keys: most question words are found there
 // at once, without comparing them with every word (evidence texts recur, so this is kept per text).
-const formsOfEvidence = new WeakMap<AnalyzedText, Set<string>>()
+interface EvidenceForms {
+  stems: Set<string>
+  normalized: Set<string>
+  lexiconKeys: Set<string>
+}
 
-function indexEvidence(evidence: AnalyzedText): Set<string> {
+const formsOfEvidence = new WeakMap<AnalyzedText, EvidenceForms>()
+
+function indexEvidence(evidence: AnalyzedText): EvidenceForms {
   let forms = formsOfEvidence.get(evidence)
   if (!forms) {
-    forms = new Set()
+    forms = { stems: new Set(), normalized: new Set(), lexiconKeys: new Set() }
     for (const word of evidence.words) {
       if (word.isStopword) continue
-      forms.add(`s:${word.stem}`).add(`n:${word.normalized}`)
-      if (word.bare) forms.add(`s:${word.bare.stem}`).add(`n:${word.bare.normalized}`)
-      for (const key of word.lexiconKeys) forms.add(`k:${key}`)
+      forms.stems.add(word.stem)
+      forms.normalized.add(word.normalized)
+      if (word.bare) {
+        forms.stems.add(word.bare.stem)
+        forms.normalized.add(word.bare.normalized)
+      }
+      for (const key of word.lexiconKeys) forms.lexiconKeys.add(key)
     }
     formsOfEvidence.set(evidence, forms)
   }
@@ -220,8 +230,8 @@ function indexEvidence(evidence: AnalyzedText): Set<string> {
 
 function isCovered(word: WordForms & { lexiconKeys: readonly string[] }, evidence: AnalyzedText): boolean {
   const forms = indexEvidence(evidence)
-  if (forms.has(`s:${word.stem}`) || forms.has(`n:${word.normalized}`) || (word.bare && (forms.has(`s:${word.bare.stem}`) || forms.has(`n:${word.bare.normalized}`)))) return true
-  if (findSynonymKeys(word.lexiconKeys).some((key) => forms.has(`k:${key}`))) return true
+  if (forms.stems.has(word.stem) || forms.normalized.has(word.normalized) || (word.bare && (forms.stems.has(word.bare.stem) || forms.normalized.has(word.bare.normalized)))) return true
+  if (word.lexiconKeys.length > 0 && findSynonymKeys(word.lexiconKeys).some((key) => forms.lexiconKeys.has(key))) return true
   return evidence.words.some((candidate) => !candidate.isStopword && measureWordSimilarity(word, candidate) >= WORD_MATCH)
 }
 

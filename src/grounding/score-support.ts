@@ -4,7 +4,7 @@ import { DENIAL_SCOPE } from '../text/lexicon/polarity-lexicon.js'
 import { segmentSentences, type SentenceSpan } from '../text/segment-sentences.js'
 import { stemWord } from '../text/stem-word.js'
 import { measureBigramSimilarity, spellInArabic } from '../translate/transliterate-name.js'
-import { analyzePassage, analyzeText, isTitle, type AnalyzedText, type AnalyzedWord, type EntityMention } from './analyze-text.js'
+import { analyzePassage, isTitle, type AnalyzedText, type AnalyzedWord, type EntityMention } from './analyze-text.js'
 import { approximateRoot } from './approximate-root.js'
 import { measureWordSimilarity, type WordForms } from './measure-word-similarity.js'
 import { areRivalKinds } from './name-gazetteer.js'
@@ -79,10 +79,25 @@ interface Unit {
   /** Claim word indices the unit covers (its first occurrence). */
   first: number
   last: number
-  /** Every claim word index where the unit's word occurs (a word repeated in the claim is one unit). */
-  positions?: number[]
+  /** Every claim word index where the unit's word occurs (a word repeated in the claim is one unit), once it occurs twice. */
+  positions: number[] | undefined
   /** The gazetteer mention a unit of kind 'entity' stands for. */
-  entity?: EntityMention
+  entity: EntityMention | undefined
+}
+
+/** A unit, its fields always in one order (one object shape keeps the scorer's property reads fast). */
+function makeUnit(
+  kind: Unit['kind'],
+  label: string,
+  weight: number,
+  counted: boolean,
+  required: boolean,
+  match: UnitMatch,
+  first: number,
+  last: number,
+  entity?: EntityMention,
+): Unit {
+  return { kind, label, weight, counted, required, match, first, last, positions: undefined, entity }
 }
 
 const NO_MATCH: UnitMatch = { similarity: 0, at: [] }
@@ -97,9 +112,10 @@ const NO_MATCH: UnitMatch = { similarity: 0, at: [] }
  * `options.translateWord` is given; its score then stays below 0.5 unless at least two of them match.
  */
 export function scoreSupport(claim: string, passages: readonly SupportPassage[], options: ScoreSupportOptions = {}): SupportResult {
-  const claimText = analyzeText(claim)
+  // Claims recur too: an extractive answer quotes the sentences it cites, and the same sentence answers many questions.
+  const claimText = analyzePassage(claim)
   const passageTexts = passages.map((passage) => analyzePassage(passage.text))
-  const pool: PooledWord[] = passageTexts.flatMap((analyzed, passage) => analyzed.words.map((word) => ({ passage, word })))
+  const pool = poolOf(passageTexts)
   const units = collectUnits(claimText, passageTexts, pool, options)
   const counted = units.filter((unit) => unit.counted)
   if (counted.length === 0) return { score: 0, supported: false, supportedBy: [], issues: [{ kind: 'no-content' }] }
@@ -129,7 +145,7 @@ export function scoreSupport(claim: string, passages: readonly SupportPassage[],
     // A word that could be a name (no article, no attached pronoun) right where the passages name a
     // person: another person (وقال سامي العلي against وقال باول).
     if (unit.kind === 'word' && unit.counted && looksLikeName(claimText.words[unit.first]!)) {
-      const conflict = findEntityConflict({ ...unit, kind: 'name' }, claimText, units, passageTexts, alignment, { steps: 1, window: 1 })
+      const conflict = findEntityConflict(makeUnit('name', unit.label, unit.weight, unit.counted, unit.required, unit.match, unit.first, unit.last, unit.entity), claimText, units, passageTexts, alignment, { steps: 1, window: 1 })
       if (conflict) cap(CAP_MISMATCH, conflict)
     }
     if (!unit.required) continue
@@ -333,7 +349,7 @@ function collectUnits(claim: AnalyzedText, passages: readonly AnalyzedText[], po
     byKey.set(key, unit)
     units.push(unit)
   }
-  const poolHasLatin = pool.some(({ word }) => word.script === 'latin')
+  const poolHasLatin = hasLatin(pool)
 
   // A capitalised English word the dictionary knows (the Moon, the Prize) is a word, not a name.
   const isKnownWord = (word: AnalyzedWord) => word.script === 'latin' && !poolHasLatin && (options.translateWord?.(word.normalized).length ?? 0) > 0
@@ -343,23 +359,19 @@ function collectUnits(claim: AnalyzedText, passages: readonly AnalyzedText[], po
     if (claim.negators.includes(word.index)) continue
     if (word.stem.length < (word.script === 'latin' ? 3 : 2)) continue
     add(`word:${word.stem}`, word.index, () => {
-      const base = { kind: 'word' as const, label: word.text, weight: Math.min(1.6, Math.max(0.8, 0.6 + 0.2 * word.skeleton.length)), required: false, first: word.index, last: word.index }
+      const weight = Math.min(1.6, Math.max(0.8, 0.6 + 0.2 * word.skeleton.length))
       if (word.script === 'latin' && !poolHasLatin) {
-        return { ...base, counted: options.translateWord !== undefined, match: matchTranslations(options.translateWord?.(word.normalized) ?? [], pool) }
+        return makeUnit('word', word.text, weight, options.translateWord !== undefined, false, matchTranslations(options.translateWord?.(word.normalized) ?? [], pool), word.index, word.index)
       }
-      return { ...base, counted: true, match: matchWord(word, pool) }
+      return makeUnit('word', word.text, weight, true, false, matchWord(word, pool), word.index, word.index)
     })
   }
   for (const name of claim.names) {
     const word = claim.words[name.index]!
     const acrossScripts = word.script === 'latin' && !poolHasLatin
     if (isKnownWord(word)) continue
-    add(`name:${word.stem}`, word.index, () => ({
-      kind: 'name', label: word.text, weight: name.strong ? ANCHOR_WEIGHT : 1, counted: true,
-      // Spelling a name across scripts often fails (Triet: ترييه): then it only lowers coverage.
-      required: name.strong && !acrossScripts,
-      match: matchName(word, pool), first: word.index, last: word.index,
-    }))
+    // Spelling a name across scripts often fails (Triet: ترييه): then it only lowers coverage.
+    add(`name:${word.stem}`, word.index, () => makeUnit('name', word.text, name.strong ? ANCHOR_WEIGHT : 1, true, name.strong && !acrossScripts, matchName(word, pool), word.index, word.index))
   }
   for (const quantity of claim.quantities) {
     add(`number:${quantity.value}`, quantity.index, () => {
@@ -378,7 +390,7 @@ function collectUnits(claim: AnalyzedText, passages: readonly AnalyzedText[], po
 }
 
 function anchorUnit(kind: Unit['kind'], label: string, at: PooledWord[], first: number, last: number): Unit {
-  return { kind, label, weight: ANCHOR_WEIGHT, counted: true, required: true, match: { similarity: at.length > 0 ? 1 : 0, at }, first, last }
+  return makeUnit(kind, label, ANCHOR_WEIGHT, true, true, { similarity: at.length > 0 ? 1 : 0, at }, first, last)
 }
 
 function collectInPassages(passages: readonly AnalyzedText[], find: (text: AnalyzedText) => number[]): PooledWord[] {
@@ -393,9 +405,9 @@ function collectInPassages(passages: readonly AnalyzedText[], find: (text: Analy
  */
 function matchEntity(entity: EntityMention, claim: AnalyzedText, passages: readonly AnalyzedText[]): Unit {
   const label = claim.words.slice(entity.first, entity.last + 1).map((word) => word.text).join(' ')
-  const base = { kind: 'entity' as const, label, weight: ANCHOR_WEIGHT, counted: true, required: true, first: entity.first, last: entity.last, entity }
+  const unit = (match: UnitMatch, weight = ANCHOR_WEIGHT, required = true) => makeUnit('entity', label, weight, true, required, match, entity.first, entity.last, entity)
   const direct = collectInPassages(passages, (text) => text.entities.filter((mention) => mention.id === entity.id).map((mention) => mention.first))
-  if (direct.length > 0) return { ...base, match: { similarity: 1, at: direct } }
+  if (direct.length > 0) return unit({ similarity: 1, at: direct })
 
   // The claim's own places, and what stands for them (روما for الإيطالية), are not "another city".
   const claimIds = new Set(claim.entities.flatMap((mention) => [mention.id, ...mention.sameAs]))
@@ -406,36 +418,64 @@ function matchEntity(entity: EntityMention, claim: AnalyzedText, passages: reado
     text.entities.some((mention) => (mention.kind === 'city' || mention.kind === 'capital') && !claimIds.has(mention.id) && !entity.sameAs.includes(mention.id)),
   )
   const namesBoth = entity.sameAs.some((id) => claim.entities.some((mention) => mention.id === id))
-  if (standIns.length > 0 && !otherCity && !namesBoth) return { ...base, match: { similarity: 0.9, at: standIns } }
+  if (standIns.length > 0 && !otherCity && !namesBoth) return unit({ similarity: 0.9, at: standIns })
 
   // A nationality adjective the passages do not give may describe what they name (الرئيس الأميركي for
   // أوباما): it only lowers coverage, unless another name stands in its place (see findEntityConflict).
-  if (entity.isAdjective) return { ...base, weight: 1, required: false, match: NO_MATCH }
-  return { ...base, match: NO_MATCH }
+  if (entity.isAdjective) return unit(NO_MATCH, 1, false)
+  return unit(NO_MATCH)
 }
 
 // A near-synonym from the polarity lexicon (حضر for المشاركة) matches, though less than the same word.
 const SYNONYM_SIMILARITY = 0.8
 
+// The passages' words as one pool. Most claims cite one passage, which recurs (analyzePassage keeps
+// it): its pool, and with it the pool's index of exact forms, is made once.
+const poolOfPassage = new WeakMap<AnalyzedText, readonly PooledWord[]>()
+
+const latinPools = new WeakMap<readonly PooledWord[], boolean>()
+
+// Whether a pool has a word in Latin script (kept per pool, which recurs with its passage).
+function hasLatin(pool: readonly PooledWord[]): boolean {
+  let latin = latinPools.get(pool)
+  if (latin === undefined) latinPools.set(pool, (latin = pool.some(({ word }) => word.script === 'latin')))
+  return latin
+}
+
+function poolOf(passages: readonly AnalyzedText[]): readonly PooledWord[] {
+  const build = () => passages.flatMap((analyzed, passage) => analyzed.words.map((word): PooledWord => ({ passage, word })))
+  if (passages.length !== 1) return build()
+  let pool = poolOfPassage.get(passages[0]!)
+  if (!pool) poolOfPassage.set(passages[0]!, (pool = build()))
+  return pool
+}
+
 // The pool's words by their exact forms (stem, normalized, and both without a proclitic), for the
 // common case of a claim word the passages use as is: found without comparing it to every word.
-const exactFormsOf = new WeakMap<readonly PooledWord[], Map<string, PooledWord[]>>()
+interface ExactForms {
+  stem: Map<string, PooledWord[]>
+  normalized: Map<string, PooledWord[]>
+  bareStem: Map<string, PooledWord[]>
+  bareNormalized: Map<string, PooledWord[]>
+}
 
-function indexExactForms(pool: readonly PooledWord[]): Map<string, PooledWord[]> {
+const exactFormsOf = new WeakMap<readonly PooledWord[], ExactForms>()
+
+function indexExactForms(pool: readonly PooledWord[]): ExactForms {
   let index = exactFormsOf.get(pool)
   if (!index) {
-    index = new Map()
-    const add = (key: string, entry: PooledWord) => {
-      const entries = index!.get(key)
+    index = { stem: new Map(), normalized: new Map(), bareStem: new Map(), bareNormalized: new Map() }
+    const add = (map: Map<string, PooledWord[]>, key: string, entry: PooledWord) => {
+      const entries = map.get(key)
       if (entries) entries.push(entry)
-      else index!.set(key, [entry])
+      else map.set(key, [entry])
     }
     for (const entry of pool) {
-      add(`s:${entry.word.stem}`, entry)
-      add(`n:${entry.word.normalized}`, entry)
+      add(index.stem, entry.word.stem, entry)
+      add(index.normalized, entry.word.normalized, entry)
       if (entry.word.bare) {
-        add(`bs:${entry.word.bare.stem}`, entry)
-        add(`bn:${entry.word.bare.normalized}`, entry)
+        add(index.bareStem, entry.word.bare.stem, entry)
+        add(index.bareNormalized, entry.word.bare.normalized, entry)
       }
     }
     exactFormsOf.set(pool, index)
@@ -446,10 +486,18 @@ function indexExactForms(pool: readonly PooledWord[]): Map<string, PooledWord[]>
 function matchWord(word: WordForms & { script?: AnalyzedWord['script']; lexiconKeys?: readonly string[] }, pool: readonly PooledWord[]): UnitMatch {
   // measureWordSimilarity is 1 exactly when a stem or normalized form is shared, directly or without a proclitic.
   const index = indexExactForms(pool)
-  const keys = [`s:${word.stem}`, `n:${word.normalized}`, `bs:${word.stem}`, `bn:${word.normalized}`]
-  if (word.bare) keys.push(`s:${word.bare.stem}`, `n:${word.bare.normalized}`)
   const exact = new Set<PooledWord>()
-  for (const key of keys) for (const entry of index.get(key) ?? []) if (word.script === undefined || entry.word.script === word.script) exact.add(entry)
+  const collect = (entries: readonly PooledWord[] | undefined) => {
+    if (entries) for (const entry of entries) if (word.script === undefined || entry.word.script === word.script) exact.add(entry)
+  }
+  collect(index.stem.get(word.stem))
+  collect(index.normalized.get(word.normalized))
+  collect(index.bareStem.get(word.stem))
+  collect(index.bareNormalized.get(word.normalized))
+  if (word.bare) {
+    collect(index.stem.get(word.bare.stem))
+    collect(index.normalized.get(word.bare.normalized))
+  }
   if (exact.size > 0) return { similarity: 1, at: [...exact].sort((first, second) => first.passage - second.passage || first.word.index - second.word.index) }
   let best = 0
   let at: PooledWord[] = []
@@ -563,7 +611,11 @@ function findNegationMismatch(
   passages: readonly AnalyzedText[],
   matched: readonly Set<number>[],
 ): SupportIssue | null {
-  const matchedClaimWords = new Set(units.filter((unit) => unit.match.similarity >= MATCH_FLOOR).flatMap((unit) => range(unit.first, unit.last)))
+  const matchedClaimWords = new Set<number>()
+  for (const unit of units) {
+    if (unit.match.similarity < MATCH_FLOOR) continue
+    for (let position = unit.first; position <= unit.last; position++) matchedClaimWords.add(position)
+  }
   const claimNegations = findNegations(claim)
   const unpaired = claimNegations.filter(({ index, scope }) => ![index, ...scope].some((position) => matchedClaimWords.has(position))).length
   // A matched word that the passages also state outside any negation is not negated by them.
@@ -575,7 +627,7 @@ function findNegationMismatch(
   const claimNegatedWords = new Set(claimNegations.flatMap(({ scope }) => scope))
   const negatedPositions = matched.map(() => new Map<number, Unit>())
   for (const unit of units) {
-    const negatedInClaim = (unit.positions ?? range(unit.first, unit.last)).some((position) => claimNegatedWords.has(position))
+    const negatedInClaim = claimNegatedWords.size > 0 && (unit.positions ?? range(unit.first, unit.last)).some((position) => claimNegatedWords.has(position))
     if (unit.match.similarity < MATCH_FLOOR || (statedPlainly.has(unit) && !negatedInClaim)) continue
     for (const { passage, word } of unit.match.at) negatedPositions[passage]!.set(word.index, unit)
   }

@@ -27,6 +27,8 @@ function isPrefixedDerivative(base: string, derived: string): boolean {
   return base.length >= 3 && derived.length === base.length + 1 && /^[مت]/.test(derived) && derived.endsWith(base)
 }
 
+const VARIANT_MEMO_SIZE = 20_000
+
 /**
  * The indexed stems, bucketed so that the stems similar to a query stem are found without a scan:
  * by consonant skeleton (spelling variants, mim/ta derivatives) and by first three letters (longer forms).
@@ -35,6 +37,8 @@ export class TermVocabulary {
   private readonly bySkeleton = new Map<string, string[]>()
   private readonly byOpening = new Map<string, string[]>()
   private readonly stems: Set<string>
+  // Question words recur across questions: the variants of a stem are worked out once (a bounded memo).
+  private readonly memo = new Map<string, readonly TermVariant[]>()
 
   constructor(stems: Iterable<string>) {
     this.stems = new Set(stems)
@@ -44,8 +48,17 @@ export class TermVocabulary {
     }
   }
 
-  /** Indexed stems that match the query stem, each with the quality of the match. */
-  variantsOf(query: string): TermVariant[] {
+  /** Indexed stems that match the query stem, each with the quality of the match (shared: do not change it). */
+  variantsOf(query: string): readonly TermVariant[] {
+    let variants = this.memo.get(query)
+    if (!variants) {
+      if (this.memo.size >= VARIANT_MEMO_SIZE) this.memo.clear()
+      this.memo.set(query, (variants = this.findVariants(query)))
+    }
+    return variants
+  }
+
+  private findVariants(query: string): TermVariant[] {
     const candidates = new Set<string>()
     if (this.stems.has(query)) candidates.add(query)
     const skeleton = consonantSkeleton(query)

@@ -75,6 +75,17 @@ describe('LocalHashEmbeddings', () => {
   })
 })
 
+describe('LocalHashEmbeddings word memo', () => {
+  it('should give a text the same vector whatever the embedder embedded before', async () => {
+    const text = 'زار الوفد مدينة طنجة في 2021 وزار الوفد الميناء'
+    const fresh = new LocalHashEmbeddings({ dimensions: 128 })
+    const used = new LocalHashEmbeddings({ dimensions: 128 })
+    for (const other of ['الوفد الميناء طنجة', 'ميناء المدينة 2021', 'a visit to the port']) used.embedSync(other)
+    expect(Array.from(used.embedSync(text))).toEqual(Array.from(fresh.embedSync(text)))
+    expect(await used.embedQuery(text)).toEqual(Array.from(fresh.embedSync(text)))
+  })
+})
+
 describe('consonantSkeleton', () => {
   it('should drop long vowels so that loanword spellings meet', () => {
     const stem = (word: string) => stemWord(normalizeArabic(word))
