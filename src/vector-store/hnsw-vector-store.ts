@@ -20,6 +20,11 @@ export interface HnswParameters {
   randomSeed: number
 }
 
+// Up to this many vectors, a search compares the query with each of them instead of walking the graph:
+// the graph search is (nearly) exhaustive at this size anyway, and handing a 512-number query to hnswlib
+// (element by element across N-API) costs more than 64 dot products.
+const EXACT_SEARCH_LIMIT = 64
+
 const DEFAULT_PARAMETERS: HnswParameters = { m: 16, efConstruction: 200, efSearch: 64, randomSeed: 100 }
 
 // A store keeps its documents (saved with it) or derives them (only their count is saved).
@@ -44,6 +49,8 @@ export interface HnswVectorStoreOptions {
   documentOf?: (label: number) => DocumentInterface
   /** How many vectors to make room for when the graph is created, so that a large build does not resize it step by step. */
   capacity?: number
+  /** Up to this many vectors, a search compares the query with every one instead of walking the graph (default 64; 0 never). */
+  exactSearchLimit?: number
 }
 
 /** One nearest neighbour: the label of the stored vector (its insertion order) and its cosine similarity. */
@@ -61,8 +68,11 @@ export class HnswVectorStore extends SaveableVectorStore {
   private readonly documentOf: ((label: number) => DocumentInterface) | undefined
   private count = 0
   private readonly capacity: number
+  private readonly exactSearchLimit: number
   private readonly parameters: HnswParameters
   private dimensions: number | null
+  // A small store's vectors, row after row, for an exact search that skips the graph (see searchVector).
+  private exact: Float32Array | null = null
 
   constructor(embeddings: EmbeddingsInterface, options: HnswVectorStoreOptions = {}) {
     super(embeddings, {})
@@ -70,6 +80,7 @@ export class HnswVectorStore extends SaveableVectorStore {
     this.dimensions = options.dimensions ?? null
     this.documentOf = options.documentOf
     this.capacity = options.capacity ?? 0
+    this.exactSearchLimit = options.exactSearchLimit ?? EXACT_SEARCH_LIMIT
   }
 
   _vectorstoreType(): string {
@@ -96,6 +107,7 @@ export class HnswVectorStore extends SaveableVectorStore {
     })
     const index = this.ensureIndex(dimensions, this.count + vectors.length)
     vectors.forEach((vector, offset) => index.addPoint(vector, this.count + offset))
+    this.exact = null
     if (!this.documentOf) for (const document of documents) this.documents.push(document)
     this.count += vectors.length
   }
@@ -109,11 +121,45 @@ export class HnswVectorStore extends SaveableVectorStore {
     if (!this.index || this.count === 0) return []
     const count = Math.min(k, filter ? filter.allowedCount : this.count)
     if (count <= 0) return []
+    if (query.length !== this.dimensions) throw new Error(`the query has ${query.length} dimensions; this store holds ${this.dimensions}-dimensional vectors`)
+    if (this.count <= this.exactSearchLimit) return this.searchExactly(query, count, filter?.accepts)
     this.index.setEf(Math.max(this.parameters.efSearch, count))
     // hnswlib reads a plain array of numbers; copy only what is not one already.
     const point = Array.isArray(query) ? (query as number[]) : Array.from(query)
     const { neighbors, distances } = filter ? this.index.searchKnn(point, count, filter.accepts) : this.index.searchKnn(point, count)
     return neighbors.map((label, position) => ({ label, score: 1 - distances[position]! }))
+  }
+
+  /**
+   * Every stored vector compared with the query, as hnswlib's cosine space does (the query normalized
+   * in single precision, score 1 − distance): for a store so small that handing the query to the graph
+   * (element by element across N-API) costs more than comparing it with every vector.
+   */
+  private searchExactly(query: ArrayLike<number>, count: number, accepts?: (label: number) => boolean): VectorHit[] {
+    const dimensions = this.dimensions!
+    const vectors = (this.exact ??= this.readVectors())
+    const normalized = new Float32Array(dimensions)
+    let norm = 0
+    for (let index = 0; index < dimensions; index++) norm = Math.fround(norm + Math.fround(query[index]! * query[index]!))
+    const scale = Math.fround(1 / (Math.fround(Math.sqrt(norm)) + 1e-30))
+    for (let index = 0; index < dimensions; index++) normalized[index] = query[index]! * scale
+    const hits: VectorHit[] = []
+    for (let label = 0; label < this.count; label++) {
+      if (accepts && !accepts(label)) continue
+      let dot = 0
+      const row = label * dimensions
+      for (let index = 0; index < dimensions; index++) dot += normalized[index]! * vectors[row + index]!
+      hits.push({ label, score: 1 - Math.fround(1 - dot) })
+    }
+    return hits.sort((left, right) => right.score - left.score || left.label - right.label).slice(0, count)
+  }
+
+  // The stored (normalized) vectors, read back from the graph once.
+  private readVectors(): Float32Array {
+    const dimensions = this.dimensions!
+    const vectors = new Float32Array(this.count * dimensions)
+    for (let label = 0; label < this.count; label++) vectors.set(this.index!.getPoint(label), label * dimensions)
+    return vectors
   }
 
   async similaritySearchVectorWithScore(query: number[], k: number, filter?: this['FilterType']): Promise<[DocumentInterface, number][]> {
@@ -145,10 +191,15 @@ export class HnswVectorStore extends SaveableVectorStore {
   }
 
   /** Loads a saved store; a store whose documents were derived needs `documentOf` again. */
-  static override async load(directory: string, embeddings: EmbeddingsInterface, options: Pick<HnswVectorStoreOptions, 'documentOf'> = {}): Promise<HnswVectorStore> {
+  static override async load(directory: string, embeddings: EmbeddingsInterface, options: Pick<HnswVectorStoreOptions, 'documentOf' | 'exactSearchLimit'> = {}): Promise<HnswVectorStore> {
     const stored = StoredDocumentsSchema.parse(JSON.parse(await readFile(join(directory, VECTOR_STORE_FILES.documents), 'utf8')))
     if (!stored.documents && !options.documentOf) throw new Error('this vector store derives its documents: load it with documentOf')
-    const store = new HnswVectorStore(embeddings, { dimensions: stored.dimensions, parameters: stored.parameters, ...(options.documentOf ? { documentOf: options.documentOf } : {}) })
+    const store = new HnswVectorStore(embeddings, {
+      dimensions: stored.dimensions,
+      parameters: stored.parameters,
+      ...(options.documentOf ? { documentOf: options.documentOf } : {}),
+      ...(options.exactSearchLimit !== undefined ? { exactSearchLimit: options.exactSearchLimit } : {}),
+    })
     const index = new HierarchicalNSW('cosine', stored.dimensions)
     index.readIndexSync(join(directory, VECTOR_STORE_FILES.graph))
     const count = stored.documents?.length ?? stored.count!

@@ -178,6 +178,28 @@ describe('HnswVectorStore', () => {
     await expect(fixed.addVectors([[1, 2, 3]], [new Document({ pageContent: 'x', metadata: {} })])).rejects.toThrow(/4-dimensional/)
   })
 
+  it('should find by exact search what the graph finds in a small store, with and without a filter', async () => {
+    // Made-up vectors: 40 points in 8 dimensions from a fixed linear congruential sequence.
+    let seed = 7
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1
+    const vectors = Array.from({ length: 40 }, () => Array.from({ length: 8 }, next))
+    const documents = vectors.map((_, label) => new Document({ pageContent: String(label), metadata: {} }))
+    const exact = new HnswVectorStore(new LiteralEmbeddings())
+    const graph = new HnswVectorStore(new LiteralEmbeddings(), { exactSearchLimit: 0 })
+    await exact.addVectors(vectors, documents)
+    await graph.addVectors(vectors, documents)
+    const evenOnly = { accepts: (label: number) => label % 2 === 0, allowedCount: 20 }
+    for (const query of vectors.slice(0, 10).map((vector) => vector.map((value) => value * 0.9 + 0.05))) {
+      for (const filter of [undefined, evenOnly]) {
+        const found = exact.searchVector(query, 5, filter)
+        const walked = graph.searchVector(query, 5, filter)
+        expect(found.map((hit) => hit.label)).toEqual(walked.map((hit) => hit.label))
+        found.forEach((hit, position) => expect(hit.score).toBeCloseTo(walked[position]!.score, 5))
+        found.forEach((hit) => expect(hit.score).toBeCloseTo(cosineOf(query, vectors[hit.label]!), 5))
+      }
+    }
+  })
+
   it('should refuse a query of another dimension', async () => {
     const store = await createArticleStore()
     expect(() => store.searchVector([1, 2, 3], 1)).toThrow(/512/)
