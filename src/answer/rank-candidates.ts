@@ -104,6 +104,9 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
   const termOf = indexVariants(terms)
   const candidates: Candidate[] = []
   const matchedIn = new Map<number, Set<string>>()
+  // The question words the retrieved text holds anywhere, and in each document.
+  const seenAnywhere = new Set<string>()
+  const seenInDocument = new Map<string, Set<string>>()
   const own = new Float64Array(termCount)
   const context = new Float64Array(termCount)
 
@@ -151,6 +154,12 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
         if (match > 0 && required.has(term.stem)) requiredFound++
       }
       matchedIn.set(sentence.id, matchedStems)
+      let inDocument = seenInDocument.get(sentence.docId)
+      if (!inDocument) seenInDocument.set(sentence.docId, (inDocument = new Set()))
+      for (const stem of matchedStems) {
+        seenAnywhere.add(stem)
+        inDocument.add(stem)
+      }
       const meetsConstraints = constraints.every((term) => bag.match(term) > 0 || neighbours.some((other) => other.match(term) > 0))
       const answerTypeSpans = findAnswerTypeSpans(analysis, facts, head)
       // The question's words in the sentence (positions among all tokens), its new words, and its
@@ -202,16 +211,9 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
       candidates.push({ sentence, tokens: tokens as Token[], chunkRank, features, answerTypeSpans, coverage, ownCoverage: ownWeight / totalWeight, probability: 0, meetsConstraints, holdsKeyTerm: true })
     }
   })
-  // A question word the retrieved text holds elsewhere but this sentence and its neighbours lack: the
-  // sentence is likely about something else ("مصرف قطر" answered from a sentence on the Saudi bank).
-  const seenAnywhere = new Set([...matchedIn.values()].flatMap((stems) => [...stems]))
+  // A question word the retrieved text holds elsewhere (seenAnywhere) but this sentence and its neighbours
+  // lack: the sentence is likely about something else ("مصرف قطر" answered from a sentence on the Saudi bank).
   // The key entity: the rarest question word the retrieved text of the same document holds ("بلجيكا").
-  const seenInDocument = new Map<string, Set<string>>()
-  for (const candidate of candidates) {
-    const seen = seenInDocument.get(candidate.sentence.docId) ?? new Set<string>()
-    for (const stem of matchedIn.get(candidate.sentence.id)!) seen.add(stem)
-    seenInDocument.set(candidate.sentence.docId, seen)
-  }
   // Not the head: in "ما دور المغرب في التحالف؟" دور is what is asked about, المغرب and التحالف are who.
   const entities = content.filter((term) => term.stem !== analysis.headStem)
   const keyTermIn = new Map([...seenInDocument].map(([docId, seen]) => [docId, entities.filter((term) => seen.has(term.stem)).sort((left, right) => right.idf - left.idf || left.stem.localeCompare(right.stem))[0]]))
@@ -222,8 +224,9 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
     const here = matchedIn.get(candidate.sentence.id)!
     const keyTerm = keyTermIn.get(candidate.sentence.docId)
     candidate.holdsKeyTerm = keyTerm === undefined || here.has(keyTerm.stem)
-    const missing = content.filter((term) => seenAnywhere.has(term.stem) && !here.has(term.stem))
-    candidate.features[elsewhere] = Math.max(0, ...missing.map((term) => term.idf)) / maxIdf
+    let missingIdf = 0
+    for (const term of content) if (seenAnywhere.has(term.stem) && !here.has(term.stem)) missingIdf = Math.max(missingIdf, term.idf)
+    candidate.features[elsewhere] = missingIdf / maxIdf
     // A date or a number about another subject is the typical wrong short answer ("متى وقع المغرب مع بلجيكا؟" → the US date).
     candidate.features[typedElsewhere] = typed ? candidate.features[elsewhere]! : 0
   }

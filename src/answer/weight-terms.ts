@@ -24,6 +24,6 @@ export function weightTerms(terms: readonly QuestionTerm[], lexical: Bm25Index, 
     if (matched.length === 0) matched.push({ stem: term.stem, quality: 1 })
     const documentFrequency = Math.max(0, ...matched.map((variant) => lexical.documentFrequency(variant.stem)))
     const idf = documentFrequency === 0 ? ABSENT_TERM_IDF : lexical.inverseDocumentFrequency(documentFrequency)
-    return { ...term, variants: matched, documentFrequency, idf }
+    return { stem: term.stem, normalized: term.normalized, weight: term.weight, variants: matched, documentFrequency, idf }
   })
 }

@@ -32,9 +32,10 @@ export function createGroundingScorer(
 ) {
   // Words that are rare in the sources say more about what a question asks.
   const relevanceOptions: RelevanceOptions = { ...options, weighWord: createWordWeigher(documents.map((document) => document.text)) }
+  const answerOptions = { ...options, findSupport }
   return (answer: string, citations: readonly Citation[], language: 'ar' | 'en' = detectLanguage(answer), asked?: AskedQuestion): AskResponse['grounding'] => {
     // The badge reports the weakest point of the answer, not the average (src/grounding/score-weakest-point.ts).
-    const grounding = scoreWeakestPoint(scoreAnswerGrounding(answer, citations, { ...options, findSupport }), citations)
+    const grounding = scoreWeakestPoint(scoreAnswerGrounding(answer, citations, answerOptions), citations)
     const relevance = asked ? judgeRelevance(grounding, asked, documents, relevanceOptions) : null
     const verdict = applyRelevance({ score: grounding.score, supported: grounding.supported, issues: grounding.unsupported.flatMap((sentence) => sentence.issues) }, relevance)
     return {

@@ -306,34 +306,48 @@ function locateSentences(text: AnalyzedText): { spans: SentenceSpan[]; sentenceO
 
 function alignWithSentences(units: readonly Unit[], passages: readonly AnalyzedText[]): Alignment {
   const located = passages.map(locateSentences)
-  const spansOf = located.map(({ spans }) => spans)
-  const sentenceOf = located.map(({ sentenceOf }) => sentenceOf)
-  const siteOf = (entry: PooledWord) => `${entry.passage}:${sentenceOf[entry.passage]![entry.word.index]}`
+  // A site is a sentence of a passage, as one number; ties between equally weighted sites go to the
+  // first in the order of their "passage:sentence" names.
+  // (A word outside every sentence span has sentence −1, hence the + 1.)
+  const siteAt = (passage: number, wordIndex: number) => passage * SITES_PER_PASSAGE + located[passage]!.sentenceOf[wordIndex]! + 1
+  const siteOf = (entry: PooledWord) => siteAt(entry.passage, entry.word.index)
+  const nameOf = (site: number) => `${Math.floor(site / SITES_PER_PASSAGE)}:${(site % SITES_PER_PASSAGE) - 1}`
   const matched = units.filter((unit) => unit.match.similarity >= MATCH_FLOOR)
   let remaining = matched.map((unit) => ({ weight: unit.weight * unit.match.similarity, sites: new Set(unit.match.at.map(siteOf)) }))
-  const chosen = new Set<string>()
+  const chosen = new Set<number>()
   while (remaining.length > 0) {
-    const weights = new Map<string, number>()
+    const weights = new Map<number, number>()
     for (const { weight, sites } of remaining) for (const site of sites) weights.set(site, (weights.get(site) ?? 0) + weight)
-    const best = [...weights].sort((first, second) => second[1] - first[1] || first[0].localeCompare(second[0]))[0]
-    if (!best) break
-    chosen.add(best[0])
-    remaining = remaining.filter(({ sites }) => !sites.has(best[0]))
+    let best: number | undefined
+    let bestWeight = 0
+    for (const [site, weight] of weights) {
+      if (best === undefined || weight > bestWeight || (weight === bestWeight && nameOf(site).localeCompare(nameOf(best)) < 0)) {
+        best = site
+        bestWeight = weight
+      }
+    }
+    if (best === undefined) break
+    chosen.add(best)
+    remaining = remaining.filter(({ sites }) => !sites.has(best))
   }
   for (const unit of matched) {
     const inside = unit.match.at.filter((entry) => chosen.has(siteOf(entry)))
     if (inside.length > 0) unit.match.at = inside
   }
-  const sites = [...chosen].map((site) => site.split(':').map(Number) as [number, number]).sort((first, second) => first[0] - second[0] || first[1] - second[1])
+  const sites = [...chosen].sort((first, second) => first - second)
   return {
-    passages: new Set(sites.map(([passage]) => passage)),
-    contains: (passage, wordIndex) => chosen.has(`${passage}:${sentenceOf[passage]![wordIndex]}`),
-    sentences: sites.flatMap(([passage, sentence]) => {
-      const span = spansOf[passage]![sentence]
+    passages: new Set(sites.map((site) => Math.floor(site / SITES_PER_PASSAGE))),
+    contains: (passage, wordIndex) => chosen.has(siteAt(passage, wordIndex)),
+    sentences: sites.flatMap((site) => {
+      const passage = Math.floor(site / SITES_PER_PASSAGE)
+      const span = located[passage]!.spans[(site % SITES_PER_PASSAGE) - 1]
       return span ? [passages[passage]!.text.slice(span.start, span.end)] : []
     }),
   }
 }
+
+// Sites are numbered passage × this + sentence: more sentences than any passage has.
+const SITES_PER_PASSAGE = 1 << 20
 
 function collectUnits(claim: AnalyzedText, passages: readonly AnalyzedText[], pool: readonly PooledWord[], options: ScoreSupportOptions): Unit[] {
   const units: Unit[] = []
@@ -617,9 +631,11 @@ function findNegationMismatch(
     for (let position = unit.first; position <= unit.last; position++) matchedClaimWords.add(position)
   }
   const claimNegations = findNegations(claim)
+  // Neither side negates anything: the parities agree.
+  if (claimNegations.length === 0 && passages.every((text) => findNegations(text).length === 0)) return null
   const unpaired = claimNegations.filter(({ index, scope }) => ![index, ...scope].some((position) => matchedClaimWords.has(position))).length
   // A matched word that the passages also state outside any negation is not negated by them.
-  const negated = passages.map((text) => new Set(findNegations(text).flatMap(({ scope }) => scope)))
+  const negated = passages.map(findNegatedPositions)
   const statedPlainly = new Set(
     units.filter((unit) => unit.match.at.some(({ passage, word }) => !negated[passage]!.has(word.index))),
   )
@@ -677,6 +693,15 @@ function findNegations(text: AnalyzedText): { index: number; scope: number[] }[]
   return negations
 }
 
+const negatedPositions = new WeakMap<AnalyzedText, Set<number>>()
+
+// The positions of a text that one of its negations covers (kept per analyzed text).
+function findNegatedPositions(text: AnalyzedText): Set<number> {
+  let positions = negatedPositions.get(text)
+  if (!positions) negatedPositions.set(text, (positions = new Set(findNegations(text).flatMap(({ scope }) => scope))))
+  return positions
+}
+
 function locateNegations(text: AnalyzedText): { index: number; scope: number[] }[] {
   const reach = (index: number, length: number) => {
     const scope: number[] = []
@@ -714,7 +739,11 @@ function findOpposite(
   matched: readonly Set<number>[],
   options: ScoreSupportOptions,
 ): { claim: string; evidence: string } | null {
-  const negatedIn = passages.map((text) => new Set(findNegations(text).flatMap(({ scope }) => scope)))
+  const hasOpposites = (unit: Unit) =>
+    unit.kind === 'word' && unit.counted && (claim.words[unit.first]!.oppositeKeys.length > 0 || (claim.words[unit.first]!.script === 'latin' && options.translateWord !== undefined))
+  // Most claims have no word with a listed opposite: nothing to look for.
+  if (!units.some(hasOpposites)) return null
+  const negatedIn = passages.map(findNegatedPositions)
   const claimNegated = new Set(findNegations(claim).flatMap(({ index, scope }) => [index, ...scope]))
   // How many units matched each passage position.
   const matchCounts = passages.map(() => new Map<number, number>())
