@@ -176,19 +176,32 @@ function narrowToClause(item: Candidate, terms: readonly WeightedTerm[], index: 
   const clauses = splitClauses(item.tokens, text, sentence.start)
   if (clauses.length < 2 || item.tokens.length < 16) return whole
 
-  const weightIn = (tokens: readonly Token[]) => {
-    const bag = new StemBag(tokens)
-    return terms.reduce((sum, term) => sum + term.weight * term.idf * bag.match(term), 0)
+  // A term's match in a run of clauses is its best match in any of them (the bags' union holds a variant
+  // exactly when one of them does), so each clause is matched once.
+  const clauseMatches = clauses.map((clause) => {
+    const bag = new StemBag(clause.tokens)
+    return terms.map((term) => bag.match(term))
+  })
+  const weightOf = (first: number, last: number) => {
+    let sum = 0
+    terms.forEach((term, position) => {
+      let match = 0
+      for (let clause = first; clause <= last; clause++) match = Math.max(match, clauseMatches[clause]![position]!)
+      sum += term.weight * term.idf * match
+    })
+    return sum
   }
-  const target = weightIn(item.tokens) * 0.9
+  const wholeBag = new StemBag(item.tokens)
+  const target = terms.reduce((sum, term) => sum + term.weight * term.idf * wholeBag.match(term), 0) * 0.9
   const details = item.answerTypeSpans
   let best: { first: number; last: number; length: number } | null = null
   for (let first = 0; first < clauses.length; first++) {
+    let tokenCount = 0
     for (let last = first; last < clauses.length; last++) {
-      const tokens = clauses.slice(first, last + 1).flatMap((clause) => clause.tokens)
+      tokenCount += clauses[last]!.tokens.length
       const start = clauses[first]!.start
       const end = clauses[last]!.end
-      if (tokens.length < 5 || weightIn(tokens) < target) continue
+      if (tokenCount < 5 || weightOf(first, last) < target) continue
       if (details.length > 0 && !details.some((detail) => detail.start >= start && detail.end <= end)) continue
       if (!best || end - start < best.length) best = { first, last, length: end - start }
     }

@@ -101,6 +101,7 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
   const required = new Set(analysis.requiredStems)
   const constraints = analysis.constraintStems.map((stem) => terms.find((term) => term.stem === stem) ?? { stem, normalized: stem, weight: 1, variants: [{ stem, quality: 1 }], idf: 1, documentFrequency: 0 })
   const questionBigrams = bigramsOf(analysis.question)
+  const bigramCount = countBigrams(questionBigrams)
   const termOf = indexVariants(terms)
   const candidates: Candidate[] = []
   const matchedIn = new Map<number, Set<string>>()
@@ -205,7 +206,7 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
         content.length === 0 ? 0 : contextMissingIdf / maxIdf,
         0,
         isFirstOfDocument(index, sentence) ? 1 : 0,
-        shareOfBigrams(questionBigrams, canonical),
+        shareOfBigrams(questionBigrams, bigramCount, canonical),
         0,
       ]
       candidates.push({ sentence, tokens: tokens as Token[], chunkRank, features, answerTypeSpans, coverage, ownCoverage: ownWeight / totalWeight, probability: 0, meetsConstraints, holdsKeyTerm: true })
@@ -255,19 +256,32 @@ export function computeDecisionFeatures(ranked: readonly Candidate[], analysis: 
   ]
 }
 
-// Pairs of consecutive content words of the question ("مؤتمر جدة", "تمويل الإرهاب"), as stems.
-function bigramsOf(question: string): Set<string> {
+// Pairs of consecutive content words of the question ("مؤتمر جدة", "تمويل الإرهاب"), as stems: each
+// first word with the words that follow it.
+function bigramsOf(question: string): Map<string, Set<string>> {
   const stems = tokenize(question).filter((token) => !token.isStopword).map((token) => token.stem)
-  return new Set(stems.slice(1).map((stem, position) => `${stems[position]} ${stem}`))
+  const bigrams = new Map<string, Set<string>>()
+  for (let position = 1; position < stems.length; position++) {
+    const following = bigrams.get(stems[position - 1]!)
+    if (following) following.add(stems[position]!)
+    else bigrams.set(stems[position - 1]!, new Set([stems[position]!]))
+  }
+  return bigrams
+}
+
+function countBigrams(bigrams: ReadonlyMap<string, ReadonlySet<string>>): number {
+  let count = 0
+  for (const following of bigrams.values()) count += following.size
+  return count
 }
 
 // The share of the question's word pairs that a sentence has side by side (stopwords skipped, words in
 // the question's spelling): phrase evidence.
-function shareOfBigrams(bigrams: ReadonlySet<string>, content: readonly string[]): number {
-  if (bigrams.size === 0) return 0
+function shareOfBigrams(bigrams: ReadonlyMap<string, ReadonlySet<string>>, bigramCount: number, content: readonly string[]): number {
+  if (bigramCount === 0) return 0
   let found = 0
-  for (let position = 1; position < content.length; position++) if (bigrams.has(`${content[position - 1]} ${content[position]}`)) found++
-  return Math.min(1, found / bigrams.size)
+  for (let position = 1; position < content.length; position++) if (bigrams.get(content[position - 1]!)?.has(content[position]!)) found++
+  return Math.min(1, found / bigramCount)
 }
 
 /**
