@@ -131,6 +131,16 @@ export function leansOnContext(question: string): boolean {
  * "ما هو", "ماهي" → "ما هي", "لمادا" → "لماذا").
  */
 export function normalizeQuestionWords(question: string): string {
+  // One question is read several times while it is answered (its kind, its head word, whether it is broad).
+  if (question === lastQuestion.written) return lastQuestion.normalized
+  const normalized = readQuestionWords(question)
+  lastQuestion = { written: question, normalized }
+  return normalized
+}
+
+let lastQuestion = { written: '', normalized: '' }
+
+function readQuestionWords(question: string): string {
   return normalizeArabic(question)
     .replace(/[؟?!.،,:؛;«»“”"()\[\]]/g, ' ')
     .replace(/^[\s\-–—•*]+/, '')
