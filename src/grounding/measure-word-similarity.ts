@@ -22,7 +22,7 @@ export function measureWordSimilarity(first: WordForms, second: WordForms): numb
 
 function measureFormSimilarity(first: WordForms, second: WordForms): number {
   if (first.stem === second.stem || first.normalized === second.normalized) return 1
-  const isArabic = /[\u0621-\u064A]/.test(first.stem) && /[\u0621-\u064A]/.test(second.stem)
+  const isArabic = hasArabicLetter(first.stem) && hasArabicLetter(second.stem)
   if (!isArabic) return measureLatinSimilarity(first.stem, second.stem)
   if (first.skeleton.length >= 2 && first.skeleton === second.skeleton) return 0.9
   if (first.root.length >= 3 && first.root === second.root) return 0.85
@@ -73,4 +73,84 @@ function sortedBigramsOf(text: string): string[] {
     bigramsOfSkeleton.set(text, bigrams)
   }
   return bigrams
+}
+
+// Whether a string has a letter of the Arabic block (U+0621–U+064A).
+function hasArabicLetter(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 0x0621 && code <= 0x064a) return true
+  }
+  return false
+}
+
+/** The similarity from which two words count as the same word: a shared skeleton or root guess, or more. */
+export const CLOSE_WORD_SIMILARITY = 0.85
+
+// The forms of a set of words, by the keys that decide a similarity of at least CLOSE_WORD_SIMILARITY.
+interface CloseKeys {
+  stems: Set<string>
+  normalized: Set<string>
+  skeletons: Set<string>
+  roots: Set<string>
+  bigrams: Set<string>
+  /** Forms whose stem has no Arabic letter: compared one by one (digits, Latin words). */
+  others: WordForms[]
+  /** Every form, for a query form without Arabic letters (rare in Arabic sources). */
+  everyForm: WordForms[]
+}
+
+/**
+ * The words of a text, indexed so that "is one of them at least CLOSE_WORD_SIMILARITY alike to this
+ * word?" is answered by look-ups rather than by measuring the word against each of them. At that
+ * threshold `measureWordSimilarity` is met only by an equal stem or normalized form, or, between Arabic
+ * stems, an equal skeleton, root guess or multiset of skeleton bigrams (a Dice coefficient of 1), or,
+ * otherwise, by its Latin rules, which are checked word by word; the answer is the same as the scan's.
+ */
+export class CloseWordIndex {
+  private readonly full = emptyKeys()
+  private readonly bare = emptyKeys()
+
+  constructor(words: Iterable<WordForms>) {
+    for (const word of words) {
+      addKeys(this.full, word)
+      if (word.bare) addKeys(this.bare, word.bare)
+    }
+  }
+
+  /** Whether some indexed word is at least CLOSE_WORD_SIMILARITY alike to `word` (as `measureWordSimilarity` measures). */
+  hasCloseWord(word: WordForms): boolean {
+    // measureWordSimilarity also compares each side's form without its proclitic with the other's whole form.
+    return isCloseTo(this.full, word) || (word.bare ? isCloseTo(this.full, word.bare) : false) || isCloseTo(this.bare, word)
+  }
+}
+
+function emptyKeys(): CloseKeys {
+  return { stems: new Set(), normalized: new Set(), skeletons: new Set(), roots: new Set(), bigrams: new Set(), others: [], everyForm: [] }
+}
+
+function addKeys(keys: CloseKeys, form: WordForms): void {
+  keys.stems.add(form.stem)
+  keys.normalized.add(form.normalized)
+  keys.everyForm.push(form)
+  if (!hasArabicLetter(form.stem)) {
+    keys.others.push(form)
+    return
+  }
+  if (form.skeleton.length >= 2) keys.skeletons.add(form.skeleton)
+  if (form.root.length >= 3) keys.roots.add(form.root)
+  if (form.skeleton.length >= 3) keys.bigrams.add(sortedBigramsOf(form.skeleton).join('|'))
+}
+
+function isCloseTo(keys: CloseKeys, form: WordForms): boolean {
+  if (keys.stems.has(form.stem) || keys.normalized.has(form.normalized)) return true
+  if (hasArabicLetter(form.stem)) {
+    if (form.skeleton.length >= 2 && keys.skeletons.has(form.skeleton)) return true
+    if (form.root.length >= 3 && keys.roots.has(form.root)) return true
+    if (form.skeleton.length >= 3 && keys.bigrams.has(sortedBigramsOf(form.skeleton).join('|'))) return true
+    // Against a stem without Arabic letters only the Latin rules apply.
+    return keys.others.some((other) => measureFormSimilarity(form, other) >= CLOSE_WORD_SIMILARITY)
+  }
+  // A form without Arabic letters is measured against every indexed form.
+  return keys.everyForm.some((other) => measureFormSimilarity(form, other) >= CLOSE_WORD_SIMILARITY)
 }

@@ -5,7 +5,7 @@ import { stemWord } from '../text/stem-word.js'
 import { measureBigramSimilarity, spellInArabic } from '../translate/transliterate-name.js'
 import { analyzePassage, analyzeText, isTitle, type AnalyzedText, type AnalyzedWord } from './analyze-text.js'
 import { approximateRoot } from './approximate-root.js'
-import { measureWordSimilarity, type WordForms } from './measure-word-similarity.js'
+import { CLOSE_WORD_SIMILARITY, CloseWordIndex, measureWordSimilarity, type WordForms } from './measure-word-similarity.js'
 import { areRivalKinds } from './name-gazetteer.js'
 import { findSynonymKeys } from './polarity-words.js'
 import type { AskedType, SupportIssue } from './support-issue.js'
@@ -56,7 +56,8 @@ export const RELEVANCE_THRESHOLD = 0.45
 const ANCHOR_WEIGHT = 2
 // Evidence without the asked-for kind of answer keeps at most this share of its score.
 const MISSING_TYPE_FACTOR = 0.5
-const WORD_MATCH = 0.85
+// A question word is covered by an evidence word at least this alike (the CloseWordIndex threshold).
+const WORD_MATCH = CLOSE_WORD_SIMILARITY
 const MISSING_LISTED = 4
 
 const FRAME_WORDS = new Set(QUESTION_FRAME_WORDS)
@@ -205,6 +206,8 @@ interface EvidenceForms {
   stems: Set<string>
   normalized: Set<string>
   lexiconKeys: Set<string>
+  /** The content words, for words that are only alike (a shared skeleton or root). */
+  close: CloseWordIndex
 }
 
 const formsOfEvidence = new WeakMap<AnalyzedText, EvidenceForms>()
@@ -212,7 +215,7 @@ const formsOfEvidence = new WeakMap<AnalyzedText, EvidenceForms>()
 function indexEvidence(evidence: AnalyzedText): EvidenceForms {
   let forms = formsOfEvidence.get(evidence)
   if (!forms) {
-    forms = { stems: new Set(), normalized: new Set(), lexiconKeys: new Set() }
+    forms = { stems: new Set(), normalized: new Set(), lexiconKeys: new Set(), close: new CloseWordIndex(evidence.words.filter((word) => !word.isStopword)) }
     for (const word of evidence.words) {
       if (word.isStopword) continue
       forms.stems.add(word.stem)
@@ -232,7 +235,7 @@ function isCovered(word: WordForms & { lexiconKeys: readonly string[] }, evidenc
   const forms = indexEvidence(evidence)
   if (forms.stems.has(word.stem) || forms.normalized.has(word.normalized) || (word.bare && (forms.stems.has(word.bare.stem) || forms.normalized.has(word.bare.normalized)))) return true
   if (word.lexiconKeys.length > 0 && findSynonymKeys(word.lexiconKeys).some((key) => forms.lexiconKeys.has(key))) return true
-  return evidence.words.some((candidate) => !candidate.isStopword && measureWordSimilarity(word, candidate) >= WORD_MATCH)
+  return forms.close.hasCloseWord(word)
 }
 
 function holdsAskedType(evidence: AnalyzedText, askedType: AskedType): boolean {
