@@ -761,22 +761,28 @@ function findOpposite(
     const oppositeKeys = translated.length > 0 ? [...word.oppositeKeys, ...findOppositeKeys(translated)] : word.oppositeKeys
     if (oppositeKeys.length === 0 || claimNegated.has(word.index)) continue
     // A claim that names both sides together (من الشمال إلى الجنوب) opposes nothing.
-    if (claim.words.some((other) => Math.abs(other.index - word.index) <= 3 && other.lexiconKeys.some((key) => oppositeKeys.includes(key)))) continue
+    if (namesBothSides(claim, word.index, oppositeKeys)) continue
     // The opposite must stand nearer the rest of the claim's match than the claim word's own match
     // does (an unmatched word has none): تحطم المسبار against هبط المسبار بنجاح, where النجاح is another event's.
-    const own = new Set(unit.match.similarity >= MATCH_FLOOR ? unit.match.at.map(({ passage, word }) => `${passage}:${word.index}`) : [])
+    const own = passages.map(() => new Set<number>())
+    if (unit.match.similarity >= MATCH_FLOOR) for (const { passage, word } of unit.match.at) own[passage]!.add(word.index)
     const distance = (passage: number, index: number) => {
       let nearest = Number.POSITIVE_INFINITY
+      const ownHere = own[passage]!
       for (const [position, count] of matchCounts[passage]!) {
         // A position only this unit matched is not the rest of the claim.
-        if (position === index || count - (own.has(`${passage}:${position}`) ? 1 : 0) === 0) continue
+        if (position === index || count - (ownHere.has(position) ? 1 : 0) === 0) continue
         nearest = Math.min(nearest, Math.abs(position - index))
       }
       return nearest
     }
     const ownDistance = unit.match.similarity >= 0.85 ? Math.min(...unit.match.at.map(({ passage, word }) => distance(passage, word.index))) : Number.POSITIVE_INFINITY
     for (const [passage, text] of passages.entries()) {
-      const opposite = text.words.find((candidate) => opposes(candidate, passage, oppositeKeys) && distance(passage, candidate.index) <= NEAR_MATCH + 1 && distance(passage, candidate.index) < ownDistance)
+      const opposite = text.words.find((candidate) => {
+        if (!opposes(candidate, passage, oppositeKeys)) return false
+        const away = distance(passage, candidate.index)
+        return away <= NEAR_MATCH + 1 && away < ownDistance
+      })
       if (opposite) return { claim: word.text, evidence: opposite.text }
     }
     if (unit.match.similarity < 0.85) continue
@@ -788,6 +794,14 @@ function findOpposite(
     }
   }
   return null
+}
+
+// Whether the claim names a word and its opposite within three words of each other (من الشمال إلى الجنوب).
+function namesBothSides(claim: AnalyzedText, index: number, oppositeKeys: readonly string[]): boolean {
+  for (let other = Math.max(0, index - 3); other <= index + 3 && other < claim.words.length; other++) {
+    if (claim.words[other]!.lexiconKeys.some((key) => oppositeKeys.includes(key))) return true
+  }
+  return false
 }
 
 // How far from the passage match of a neighbour word another word may stand to take a claim word's place.

@@ -1,3 +1,4 @@
+import { hasLetterOrDigit } from '../text/has-letter-or-digit.js'
 import { segmentSentences, type SentenceSpan } from '../text/segment-sentences.js'
 
 /** One sentence of an answer, as a claim to check, with the citation numbers its markers name. */
@@ -37,7 +38,7 @@ export function splitIntoClaims(answer: string): AnswerClaim[] {
     }
     const text = answer.slice(start, span.end)
     const claim = stripCitationMarkers(text.replace(LIST_PREFIX, '')).replace(/\s+/g, ' ')
-    if (!/[\p{L}\p{N}]/u.test(claim)) continue
+    if (!hasLetterOrDigit(claim)) continue
     claims.push({ text, claim, citedNumbers: unique(readMarkers(text)), start, end: span.end })
   }
   return claims

@@ -1,3 +1,5 @@
+import { hasLetterOrDigit } from './has-letter-or-digit.js'
+
 /** A sentence as a span of the text it was cut from. */
 export interface SentenceSpan {
   start: number
@@ -23,7 +25,7 @@ export function segmentSentences(text: string, from = 0, to = text.length): Sent
     while (start < end && WHITESPACE.test(text[start]!)) start++
     let trimmedEnd = end
     while (trimmedEnd > start && WHITESPACE.test(text[trimmedEnd - 1]!)) trimmedEnd--
-    if (trimmedEnd > start && /[\p{L}\p{N}]/u.test(text.slice(start, trimmedEnd))) spans.push({ start, end: trimmedEnd })
+    if (trimmedEnd > start && hasLetterOrDigit(text, start, trimmedEnd)) spans.push({ start, end: trimmedEnd })
     sentenceStart = end
   }
 

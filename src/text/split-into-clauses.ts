@@ -1,3 +1,4 @@
+import { hasLetterOrDigit } from './has-letter-or-digit.js'
 import { QUOTATION_MARKS } from './lexicon/attribution-words.js'
 
 /** A clause as a span of the text it was cut from. */
@@ -23,7 +24,7 @@ export function splitIntoClauses(text: string, offset = 0): ClauseSpan[] {
     let to = end
     while (from < to && /\s/.test(text[from]!)) from++
     while (to > from && /\s/.test(text[to - 1]!)) to--
-    if (/[\p{L}\p{N}]/u.test(text.slice(from, to))) clauses.push({ start: offset + from, end: offset + to })
+    if (hasLetterOrDigit(text, from, to)) clauses.push({ start: offset + from, end: offset + to })
   }
   for (let position = 0; position < text.length; position++) {
     const character = text[position]!
