@@ -1,0 +1,50 @@
+// Child process of `npm run bench`, bundled like the server: the answer path on questions it has never
+// seen. ARCD's training paragraphs are indexed with the served configuration and each of their
+// questions is asked exactly once (no answer cache), so no question, claim or question-word memo can
+// have met it before. argv: <options JSON> <result file>.
+import { writeFile } from 'node:fs/promises'
+import { z } from 'zod'
+import { composeSanadOver } from '../../compose-sanad.js'
+import { loadConfig } from '../../config/load-config.js'
+import { loadArcd } from '../../eval/arcd.js'
+import { buildCollection } from '../../eval/training-sets.js'
+import { summarizeSamples, type SampleSummary } from '../summarize-samples.js'
+
+const OptionsSchema = z.object({ arcdPath: z.string().min(1), questions: z.number().int().positive() })
+
+/** What the child reports: per stage of `timingsMs`, over questions each asked once; and CPU per question. */
+export interface AnswerPathFigures {
+  questions: number
+  documents: number
+  stagesMs: Record<string, SampleSummary>
+  cpuMicrosecondsPerQuestion: number
+}
+
+const [optionsJson, resultPath] = process.argv.slice(2)
+if (!optionsJson || !resultPath) throw new Error('usage: measure-answer-path <options JSON> <result file>')
+const options = OptionsSchema.parse(JSON.parse(optionsJson))
+const config = loadConfig({ ANSWER_CACHE_BYTES: '0' })
+const arcd = await loadArcd(options.arcdPath)
+const { index } = await buildCollection(arcd.sources, config)
+const { answerer } = await composeSanadOver(index, config)
+// Warm the code (not the questions): a few questions of the last articles, which are then left out.
+const questions = arcd.questions.slice(0, Math.min(options.questions, arcd.questions.length - 20))
+for (const warm of arcd.questions.slice(-20)) await answerer.ask({ question: warm.question })
+const stages = new Map<string, number[]>()
+const started = process.cpuUsage()
+for (const question of questions) {
+  const response = await answerer.ask({ question: question.question })
+  for (const [stage, milliseconds] of Object.entries(response.timingsMs)) {
+    const samples = stages.get(stage)
+    if (samples) samples.push(milliseconds)
+    else stages.set(stage, [milliseconds])
+  }
+}
+const cpu = process.cpuUsage(started)
+const figures: AnswerPathFigures = {
+  questions: questions.length,
+  documents: index.documents.size,
+  stagesMs: Object.fromEntries([...stages].map(([stage, samples]) => [stage, summarizeSamples(samples)])),
+  cpuMicrosecondsPerQuestion: (cpu.user + cpu.system) / questions.length,
+}
+await writeFile(resultPath, JSON.stringify(figures))
