@@ -1,5 +1,6 @@
 import type { Sentence } from '../chunk/corpus.js'
 import type { SanadIndex } from '../index/sanad-index.js'
+import { splitIntoCoordinatedClauses } from '../text/split-into-clauses.js'
 import { tokenize, type Token } from '../text/tokenize.js'
 import { findCauseSpans, findCountSpans, findDateSpans, findNameSpans, findPlaceSpans, findQuotedSpans, type TokenSpan } from './find-answer-spans.js'
 import { StemBag } from './match-terms.js'
@@ -21,6 +22,10 @@ export interface SentenceFacts {
   nameSpans(): readonly TokenSpan[]
   placeSpans(): readonly TokenSpan[]
   causeSpans(): readonly TokenSpan[]
+  /** Its stems with its section heading's: what a list item's sentence says around it. */
+  contextBag(): StemBag
+  /** Its coordinated clauses (see splitIntoCoordinatedClauses), each with its own stems. */
+  clauses(): readonly { start: number; end: number; bag: StemBag }[]
 }
 
 // A few questions' worth of candidate sentences and their neighbours; a large index is not kept whole.
@@ -79,5 +84,9 @@ function describeSentence(sentence: Sentence, tokens: readonly Token[], text: st
     nameSpans: once(() => findNameSpans(tokens, text, offset)),
     placeSpans: once(() => findPlaceSpans(tokens, text, offset)),
     causeSpans: once(() => findCauseSpans(tokens)),
+    contextBag: once(() => new StemBag([...tokens, ...tokenize(sentence.section ?? '')])),
+    clauses: once(() =>
+      splitIntoCoordinatedClauses(text, offset).map((span) => ({ ...span, bag: new StemBag(tokens.filter((token) => token.start >= span.start && token.end <= span.end)) })),
+    ),
   }
 }

@@ -5,6 +5,7 @@ import { LocalHashEmbeddings } from '../../src/embed/local-hash-embeddings.js'
 import { buildIndex } from '../../src/index/build-index.js'
 import type { SanadIndex } from '../../src/index/sanad-index.js'
 import { sourceFromText } from '../../src/source/load-sources.js'
+import { splitIntoCoordinatedClauses } from '../../src/text/split-into-clauses.js'
 
 // A made-up news item: a dated event with a place, a count, a named official and a quoted title.
 const TEXT = [
@@ -36,6 +37,7 @@ describe('sentenceFactsOf', () => {
       expect(facts.placeSpans()).toEqual(findPlaceSpans(tokens, text, sentence.start))
       expect(facts.quotedSpans()).toEqual(findQuotedSpans(text, sentence.start))
       expect(facts.contentTokens).toBe(tokens.filter((token) => !token.isStopword).length)
+      expect(facts.clauses().map(({ start, end }) => ({ start, end }))).toEqual(splitIntoCoordinatedClauses(text, sentence.start))
       expect(sentenceFactsOf(index, sentence)).toBe(facts)
     }
   })

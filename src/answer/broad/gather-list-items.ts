@@ -1,9 +1,8 @@
 import type { Sentence } from '../../chunk/corpus.js'
 import type { SanadIndex } from '../../index/sanad-index.js'
-import { splitIntoCoordinatedClauses } from '../../text/split-into-clauses.js'
-import { tokenize } from '../../text/tokenize.js'
 import type { EvidenceSpan } from '../extract-answer.js'
-import { StemBag, type WeightedTerm } from '../match-terms.js'
+import type { StemBag, WeightedTerm } from '../match-terms.js'
+import { sentenceFactsOf } from '../sentence-facts.js'
 import { BROAD_SETTINGS, type BroadSettings } from './broad-settings.js'
 
 /** How list items are chosen: fitted on the development questions (`npm run eval -- --broad --fit`). */
@@ -36,13 +35,12 @@ export function gatherListItems(index: SanadIndex, documentIds: readonly string[
   const units: Unit[] = []
   for (const docId of documentIds) {
     for (const sentence of index.sentencesOf(docId)) {
-      const tokens = index.tokensOf(sentence)
-      const context = new StemBag([...tokens, ...tokenize(sentence.section ?? '')])
-      const contextScore = weightIn(context)
-      for (const span of splitIntoCoordinatedClauses(index.textOf(sentence), sentence.start)) {
-        const own = weightIn(new StemBag(tokens.filter((token) => token.start >= span.start && token.end <= span.end)))
+      const facts = sentenceFactsOf(index, sentence)
+      const contextScore = weightIn(facts.contextBag())
+      for (const clause of facts.clauses()) {
+        const own = weightIn(clause.bag)
         if (own === 0) continue
-        units.push({ sentence, ...span, own, score: own + CONTEXT_CREDIT * (contextScore - own) })
+        units.push({ sentence, start: clause.start, end: clause.end, own, score: own + CONTEXT_CREDIT * (contextScore - own) })
       }
     }
   }
