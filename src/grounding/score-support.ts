@@ -751,8 +751,6 @@ function findOpposite(
     if (other.match.similarity < MATCH_FLOOR) continue
     for (const { passage, word } of other.match.at) matchCounts[passage]!.set(word.index, (matchCounts[passage]!.get(word.index) ?? 0) + 1)
   }
-  const opposes = (candidate: AnalyzedWord, passage: number, keys: readonly string[]) =>
-    !candidate.isStopword && !negatedIn[passage]!.has(candidate.index) && candidate.lexiconKeys.some((key) => keys.includes(key))
   for (const unit of units) {
     if (unit.kind !== 'word' || !unit.counted) continue
     const word = claim.words[unit.first]!
@@ -762,6 +760,9 @@ function findOpposite(
     if (oppositeKeys.length === 0 || claimNegated.has(word.index)) continue
     // A claim that names both sides together (من الشمال إلى الجنوب) opposes nothing.
     if (namesBothSides(claim, word.index, oppositeKeys)) continue
+    // The passage words, in order, that carry an opposite of the claim word and no negation: usually none.
+    const opposing = passages.map((text, passage) => findWordsByKeys(text, oppositeKeys).filter((index) => !negatedIn[passage]!.has(index)))
+    if (opposing.every((positions) => positions.length === 0)) continue
     // The opposite must stand nearer the rest of the claim's match than the claim word's own match
     // does (an unmatched word has none): تحطم المسبار against هبط المسبار بنجاح, where النجاح is another event's.
     const own = passages.map(() => new Set<number>())
@@ -778,22 +779,42 @@ function findOpposite(
     }
     const ownDistance = unit.match.similarity >= 0.85 ? Math.min(...unit.match.at.map(({ passage, word }) => distance(passage, word.index))) : Number.POSITIVE_INFINITY
     for (const [passage, text] of passages.entries()) {
-      const opposite = text.words.find((candidate) => {
-        if (!opposes(candidate, passage, oppositeKeys)) return false
-        const away = distance(passage, candidate.index)
+      const opposite = opposing[passage]!.find((index) => {
+        const away = distance(passage, index)
         return away <= NEAR_MATCH + 1 && away < ownDistance
       })
-      if (opposite) return { claim: word.text, evidence: opposite.text }
+      if (opposite !== undefined) return { claim: word.text, evidence: text.words[opposite]!.text }
     }
     if (unit.match.similarity < 0.85) continue
     for (const { passage, index } of findSlots(unit, units, claim)) {
-      const candidate = passages[passage]!.words[index]
-      if (candidate && opposes(candidate, passage, oppositeKeys) && !unit.match.at.some((entry) => entry.passage === passage && entry.word.index === index)) {
-        return { claim: word.text, evidence: candidate.text }
+      if (opposing[passage]!.includes(index) && !unit.match.at.some((entry) => entry.passage === passage && entry.word.index === index)) {
+        return { claim: word.text, evidence: passages[passage]!.words[index]!.text }
       }
     }
   }
   return null
+}
+
+const wordsByLexiconKey = new WeakMap<AnalyzedText, Map<string, number[]>>()
+
+/** The positions, in order, of a text's content words that carry one of the lexicon keys (kept per analyzed text). */
+function findWordsByKeys(text: AnalyzedText, keys: readonly string[]): number[] {
+  let byKey = wordsByLexiconKey.get(text)
+  if (!byKey) {
+    byKey = new Map()
+    for (const word of text.words) {
+      if (word.isStopword) continue
+      for (const key of word.lexiconKeys) {
+        const positions = byKey.get(key)
+        if (!positions) byKey.set(key, [word.index])
+        else if (positions.at(-1) !== word.index) positions.push(word.index)
+      }
+    }
+    wordsByLexiconKey.set(text, byKey)
+  }
+  const found = new Set<number>()
+  for (const key of keys) for (const position of byKey.get(key) ?? []) found.add(position)
+  return [...found].sort((first, second) => first - second)
 }
 
 // Whether the claim names a word and its opposite within three words of each other (من الشمال إلى الجنوب).
