@@ -51,6 +51,11 @@ function bundleSettings(projectDirectory: string, outDirectory: string, entryPoi
     // CommonJS dependencies call require() for Node's built-ins; an ES module has none, so give it one.
     banner: { js: "import { createRequire as createRequireOfBundle } from 'node:module'; const require = createRequireOfBundle(import.meta.url);" },
     chunkNames: 'chunk-[hash]',
+    // Less for V8 to scan at start (about 8% of module loading here); names are kept, and the linked source
+    // maps give stack traces their lines back under `node --enable-source-maps`.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: 'linked',
     legalComments: 'linked',
     metafile: true,
     logLevel: 'warning',
