@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
+import { readCodeCacheStatus } from './build/run-with-code-cache.js'
 import { composeSanad } from './compose-sanad.js'
 import { loadConfig } from './config/load-config.js'
 import { PROJECT_DIRECTORY } from './project-directory.js'
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   // command line, where it slows the start (module loading grows the heap fast) by about 30 ms.
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
   const startupRounded = Object.fromEntries(Object.entries(startup).map(([stage, milliseconds]) => [stage, Math.round(milliseconds * 10) / 10]))
-  logger.info('listening', { url: running.url, version, answerers: answerer.answerers, ...index.summary(), englishDictionary, startupMs: startupRounded })
+  logger.info('listening', { url: running.url, version, answerers: answerer.answerers, ...index.summary(), englishDictionary, startupMs: startupRounded, codeCache: readCodeCacheStatus() })
   if (!englishDictionary) logger.warn('no English–Arabic dictionary found: English questions are refused', { DICTIONARY_DIR: config.DICTIONARY_DIR ?? null })
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
