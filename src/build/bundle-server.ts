@@ -4,6 +4,7 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build, version as esbuildVersion, type BuildOptions } from 'esbuild'
+import { escapeNonAscii } from './escape-non-ascii.js'
 import { codeCachePathOf } from './run-with-code-cache.js'
 
 /** Where the server is bundled from and to. */
@@ -64,7 +65,7 @@ function sharedSettings(projectDirectory: string, outDirectory: string): BuildOp
 /**
  * The esbuild runs that make dist/. The server (no `entryPoints`): `src/main.ts` as one CommonJS file,
  * `server.cjs` (`import.meta.url` becomes the file's URL; modules loaded with `import()`, the OpenAPI
- * document, are evaluated only when first needed), and `main.js`, the small ES module loader `npm start`
+ * document, are evaluated only when first needed; made pure ASCII after the build), and `main.js`, the small ES module loader `npm start`
  * runs. Other entry points (the bench's children): ES modules plus shared chunks.
  */
 function bundleSettings(projectDirectory: string, outDirectory: string, entryPoints: Record<string, string> | undefined): BuildOptions[] {
@@ -128,6 +129,10 @@ export async function bundleServer(options: BundleServerOptions): Promise<Bundle
   const inputs = [...new Set(results.flatMap((result) => Object.keys(result.metafile!.inputs)))].sort()
   const outputs = results.flatMap((result) => Object.keys(result.metafile!.outputs)).map((path) => relative(outDirectory, resolve(projectDirectory, path)))
   if (startFlags) {
+    // Pure ASCII, the loader reads the bundle as one-byte text: a fraction of the time of decoding UTF-8,
+    // and half the memory of the two-byte string V8 would otherwise keep as the bundle's source.
+    const serverBundle = join(outDirectory, SERVER_BUNDLE)
+    await writeFile(serverBundle, escapeNonAscii(await readFile(serverBundle, 'utf8')))
     await writeServerCodeCache(outDirectory, startFlags, projectDirectory)
     outputs.push(relative(outDirectory, codeCachePathOf(join(outDirectory, SERVER_BUNDLE))))
   }
