@@ -14,15 +14,12 @@ import type { ScoreSupportOptions } from './grounding/score-support.js'
 import type { BuildTimings } from './index/build-index.js'
 import { computeIndexChecksum } from './index/compute-index-checksum.js'
 import { loadOrBuildIndex, type LoadedIndex } from './index/load-or-build-index.js'
-import { loadPostgresIndex } from './index/load-postgres-index.js'
 import type { SanadIndex } from './index/sanad-index.js'
 import { OpenAICompatibleClient } from './llm/openai-compatible-client.js'
 import type { ChunkRetriever } from './retrieve/chunk-retriever.js'
 import { HybridRetriever } from './retrieve/hybrid-retriever.js'
-import { PostgresHybridRetriever } from './retrieve/postgres-hybrid-retriever.js'
 import { BUNDLED_DICTIONARY_DIRECTORY } from './translate/read-dictd-dictionary.js'
 import { createQueryTranslator } from './translate/translate-query.js'
-import { PostgresVectorStore } from './vector-store/postgres-vector-store.js'
 
 /**
  * Where the English–Arabic dictionary was read from and how many headwords it has. The bundled copy
@@ -135,6 +132,12 @@ async function loadIndexFor(config: Config): Promise<LoadedIndex & { retriever: 
     const loaded = await loadOrBuildIndex(location, { readOnly: config.INDEX_READ_ONLY })
     return { ...loaded, retriever: new HybridRetriever(loaded.index, config.TOP_K), close: async () => {} }
   }
+  // Loaded only when configured: the pg client and what it loads (net, tls, dns) cost a start that does not use them.
+  const [{ PostgresVectorStore }, { loadPostgresIndex }, { PostgresHybridRetriever }] = await Promise.all([
+    import('./vector-store/postgres-vector-store.js'),
+    import('./index/load-postgres-index.js'),
+    import('./retrieve/postgres-hybrid-retriever.js'),
+  ])
   const store = PostgresVectorStore.connect(location.embeddings, {
     connectionString: config.DATABASE_URL!,
     poolSize: config.DATABASE_POOL_SIZE,

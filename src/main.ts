@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { readCodeCacheStatus } from './build/run-with-code-cache.js'
 import { composeSanad } from './compose-sanad.js'
 import { loadConfig } from './config/load-config.js'
 import { PROJECT_DIRECTORY } from './project-directory.js'
@@ -9,6 +11,8 @@ import { createApp } from './server/create-app.js'
 import { createLogger } from './server/create-logger.js'
 import { startHttpServer, type RunningServer } from './server/start-http-server.js'
 
+// How much the old generation may grow past its live size once the server runs (V8's default is up to 300%).
+const HEAP_GROWING_PERCENT = 50
 // The Arabic web font, self-hosted from its npm package (no CDN: the CSP allows only this origin).
 const FONT_DIRECTORY = join(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-naskh-arabic/arabic-400.css')), 'files')
 
@@ -54,8 +58,12 @@ async function main(): Promise<void> {
     listen: listening - appBuilt,
     total: listening,
   }
+  // Once started, let the old generation grow by half its live size instead of up to four times: RSS after
+  // 20k requests about 137 MiB instead of about 220, for a few percent of CPU. Set now rather than on the
+  // command line, where it slows the start (module loading grows the heap fast) by about 30 ms.
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
   const startupRounded = Object.fromEntries(Object.entries(startup).map(([stage, milliseconds]) => [stage, Math.round(milliseconds * 10) / 10]))
-  logger.info('listening', { url: running.url, version, answerers: answerer.answerers, ...index.summary(), englishDictionary, startupMs: startupRounded })
+  logger.info('listening', { url: running.url, version, answerers: answerer.answerers, ...index.summary(), englishDictionary, startupMs: startupRounded, codeCache: readCodeCacheStatus() })
   if (!englishDictionary) logger.warn('no English–Arabic dictionary found: English questions are refused', { DICTIONARY_DIR: config.DICTIONARY_DIR ?? null })
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -2,6 +2,7 @@ import type { AskRequest, AskResponse } from '../answer/answer-schemas.js'
 import { streamText } from '../answer/create-question-answerer.js'
 import type { AnswerEvent, AnswererChoice, AskOptions, QuestionAnswerer } from '../answer/question-answerer.js'
 import { buildAnswerCacheKey } from './build-answer-cache-key.js'
+import { deepFreeze } from './deep-freeze.js'
 import type { CacheStatistics, LruByteCache } from './lru-byte-cache.js'
 
 /** What the caching answerer is built from. */
@@ -31,20 +32,27 @@ const ENTRY_OVERHEAD_BYTES = 512
 /** An answer as the cache keeps it. */
 export interface CachedAnswer {
   response: AskResponse
-  /** The response's JSON without `timingsMs` and its closing brace, made once when it was stored. */
-  jsonPrefix: string
+  /** The response's JSON in UTF-8 without `timingsMs` and its closing brace, made once when it was stored. */
+  jsonPrefix: Buffer
 }
 
 // The JSON prefixes of the answers served from a cache, by the object each hit returned.
-const jsonPrefixes = new WeakMap<AskResponse, string>()
+const jsonPrefixes = new WeakMap<AskResponse, Buffer>()
 
 /**
- * The JSON text of an answer. An answer served from the cache was serialized when it was stored, and
- * only its timings are added now, so a hit does not serialize the whole answer (passages included) again.
+ * The JSON of an answer in UTF-8. An answer served from the cache was serialized and encoded when it was
+ * stored, and only its timings are added now, so a hit neither serializes the whole answer (passages
+ * included) again nor encodes its Arabic text to UTF-8 again.
  */
-export function serializeAskResponse(response: AskResponse): string {
+export function encodeAskResponse(response: AskResponse): Buffer<ArrayBuffer> {
   const prefix = jsonPrefixes.get(response)
-  return prefix === undefined ? JSON.stringify(response) : `${prefix},"timingsMs":${JSON.stringify(response.timingsMs)}}`
+  if (prefix === undefined) return Buffer.from(JSON.stringify(response))
+  const suffix = `,"timingsMs":${JSON.stringify(response.timingsMs)}}`
+  const encoded = Buffer.allocUnsafe(prefix.length + suffix.length)
+  prefix.copy(encoded)
+  // The suffix is ASCII: numbers and names.
+  encoded.write(suffix, prefix.length, 'latin1')
+  return encoded
 }
 
 /**
@@ -63,9 +71,11 @@ export function createCachingAnswerer(answerer: QuestionAnswerer, options: Cachi
   const store = (key: string, response: AskResponse, choice: AnswererChoice) => {
     if (usesModel(choice) && response.fallback !== null) return
     const { timingsMs: _timings, ...timeless } = response
-    const jsonPrefix = JSON.stringify(timeless).slice(0, -1)
-    // Frozen: every later request gets this object, so nothing may change it.
-    cache.set(key, { response: deepFreeze(response), jsonPrefix }, (key.length + jsonPrefix.length) * 2 + ENTRY_OVERHEAD_BYTES)
+    const jsonPrefix = Buffer.from(JSON.stringify(timeless).slice(0, -1))
+    // Frozen: every later request gets this object, so nothing may change it. Its weight: the encoded JSON,
+    // plus the response object's strings, about as many bytes again (Arabic is two bytes a character in
+    // UTF-8 and in a JavaScript string alike).
+    cache.set(key, { response: deepFreeze(response), jsonPrefix }, key.length * 2 + jsonPrefix.length * 2 + ENTRY_OVERHEAD_BYTES)
   }
   const lookup = (key: string): AskResponse | undefined => {
     const started = performance.now()
@@ -78,13 +88,25 @@ export function createCachingAnswerer(answerer: QuestionAnswerer, options: Cachi
     return hit
   }
 
+  // The keys of frozen requests (a server remembers the validated request of a repeated body): a frozen
+  // request cannot change, so its key is built once.
+  const keysOfFrozenRequests = new WeakMap<AskRequest, { choice: AnswererChoice; key: string }>()
+  const keyOf = (request: AskRequest, choice: AnswererChoice): string => {
+    if (!Object.isFrozen(request)) return buildAnswerCacheKey(request, choice, indexChecksum)
+    const known = keysOfFrozenRequests.get(request)
+    if (known?.choice === choice) return known.key
+    const key = buildAnswerCacheKey(request, choice, indexChecksum)
+    keysOfFrozenRequests.set(request, { choice, key })
+    return key
+  }
+
   async function ask(request: AskRequest, askOptions: AskOptions = {}): Promise<AskResponse> {
     const choice = askOptions.answerer ?? 'default'
     if (bypasses(choice)) {
       bypassCount++
       return answerer.ask(request, askOptions)
     }
-    const key = buildAnswerCacheKey(request, choice, indexChecksum)
+    const key = keyOf(request, choice)
     const cached = lookup(key)
     if (cached) return cached
     const response = await answerer.ask(request, askOptions)
@@ -98,7 +120,7 @@ export function createCachingAnswerer(answerer: QuestionAnswerer, options: Cachi
       bypassCount++
       return yield* answerer.stream(request, askOptions)
     }
-    const key = buildAnswerCacheKey(request, choice, indexChecksum)
+    const key = keyOf(request, choice)
     const cached = lookup(key)
     if (cached) {
       yield { type: 'passages', passages: cached.passages }
@@ -113,12 +135,4 @@ export function createCachingAnswerer(answerer: QuestionAnswerer, options: Cachi
   }
 
   return { answerers: answerer.answerers, ask, stream, statistics: () => ({ ...cache.statistics(), bypasses: bypassCount }) }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
-  }
-  return value
 }

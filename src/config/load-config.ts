@@ -93,7 +93,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   const known = Object.fromEntries(
     Object.keys(ConfigSchema.shape).map((key) => [key, environment[key] === '' ? undefined : environment[key]]),
   )
-  const parsed = ConfigSchema.safeParse(known)
+  // Parsed once per process: zod's compiled fast path would cost more to write and compile than it saves.
+  const parsed = ConfigSchema.safeParse(known, { jitless: true })
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
     throw new SanadError('config_invalid', `invalid configuration: ${problems}`, { details: parsed.error.issues })

@@ -80,7 +80,8 @@ async function readManifest(directory: string): Promise<IndexManifest> {
   } catch {
     throw new StaleIndexError('no index manifest')
   }
-  const parsed = IndexManifestSchema.safeParse(parseJsonOrNull(raw))
+  // Parsed once per load: zod's compiled fast path would cost more to write and compile than it saves.
+  const parsed = IndexManifestSchema.safeParse(parseJsonOrNull(raw), { jitless: true })
   if (!parsed.success) throw new StaleIndexError('the index manifest is invalid or from another format version')
   return parsed.data
 }

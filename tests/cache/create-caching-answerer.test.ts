@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AskRequest, AskResponse } from '../../src/answer/answer-schemas.js'
 import type { AnswerEvent, AskOptions, QuestionAnswerer } from '../../src/answer/question-answerer.js'
 import { normalizeQuestionForCache } from '../../src/cache/build-answer-cache-key.js'
-import { createCachingAnswerer, serializeAskResponse, type CachedAnswer } from '../../src/cache/create-caching-answerer.js'
+import { createCachingAnswerer, encodeAskResponse, type CachedAnswer } from '../../src/cache/create-caching-answerer.js'
 import { LruByteCache } from '../../src/cache/lru-byte-cache.js'
 import { composeSanad, type Sanad } from '../../src/compose-sanad.js'
 import { loadConfig } from '../../src/config/load-config.js'
@@ -82,14 +82,14 @@ describe('createCachingAnswerer over the real pipeline', () => {
     expect(cached.statistics()).toMatchObject({ hits: 1, misses: 1, entries: 1 })
   })
 
-  it('should serialize a cached answer to the same JSON as the answer object, timings included', async () => {
+  it('should encode a cached answer to the same JSON as the answer object, timings included', async () => {
     const { cached } = wrap(museums)
     const question = 'ماذا يعرض متحف الساحل؟'
     const first = await cached.ask({ question })
     const hit = await cached.ask({ question })
-    expect(JSON.parse(serializeAskResponse(first))).toEqual(first)
-    expect(JSON.parse(serializeAskResponse(hit))).toEqual(JSON.parse(JSON.stringify(hit)))
-    expect(serializeAskResponse(hit)).toBe(JSON.stringify(hit))
+    expect(JSON.parse(encodeAskResponse(first).toString('utf8'))).toEqual(first)
+    expect(JSON.parse(encodeAskResponse(hit).toString('utf8'))).toEqual(JSON.parse(JSON.stringify(hit)))
+    expect(encodeAskResponse(hit).toString('utf8')).toBe(JSON.stringify(hit))
   })
 
   it('should keep a separate entry for each documents filter, each as the uncached answerer gives it', async () => {

@@ -29,6 +29,8 @@ describe('src/main.ts as a process', () => {
     const health = HealthSchema.parse(await (await fetch(`${server.url}/api/health`)).json())
     expect(health.documents).toBeGreaterThan(0)
     expect(health.answerers).toContain('extractive')
+    // The build wrote the bundle's V8 code cache under the start script's flags, and the start used it.
+    expect(server.logs()).toContain('"codeCache":"used"')
     await server.stop()
     // npm itself is signalled with its group, so the drained shutdown is read from the server's log.
     expect(server.logs()).toContain('"outcome":"drained"')
