@@ -55,6 +55,8 @@ export class Bm25Index {
   private scratchSpace: SearchScratch | null = null
   // Per term, the largest saturation among its postings (NaN until the term is first searched).
   private saturationCache: Float64Array | null = null
+  // How many documents hold any term of a set of terms, by the set's sorted ids; oldest first.
+  private readonly unionCounts = new Map<string, number>()
 
   private constructor(readonly k1: number, readonly b: number, lengths: Uint32Array, postings: FlatPostings) {
     this.lengths = lengths
@@ -423,24 +425,31 @@ export class Bm25Index {
     const bounds = concepts.map((concept) => this.upperBoundOf(concept))
     const remaining = new Float64Array(concepts.length + 1)
     for (let index = concepts.length - 1; index >= 0; index--) remaining[index] = remaining[index + 1]! + bounds[index]!
+    // Each concept's weight times its idf, computed when first needed (a union of postings must be counted).
+    const weights = new Float64Array(concepts.length).fill(Number.NaN)
+    const weightOf = (index: number) => (Number.isNaN(weights[index]!) ? (weights[index] = concepts[index]!.weight * this.inverseDocumentFrequency(this.countMatchingDocuments(concepts[index]!.ids))) : weights[index]!)
     let scoredCount = 0
     let conceptCount = 0
     let candidateCount = -1
     try {
       let index = 0
+      // A score the k-th best document is known to reach: the k-th best final score of some k documents.
+      let threshold = Number.NEGATIVE_INFINITY
       // Phase 1: every posting of a concept is scored, so a document may enter here.
       for (; index < concepts.length; index++) {
         scoredCount = this.scoreConcept(concepts[index]!, scoredCount)
-        // The k-th best score is at most the bounds of the concepts scored so far: only then is it worth computing.
-        const rest = remaining[index + 1]!
-        if (index + 1 < concepts.length && scoredCount >= k && rest < remaining[0]! - rest && rest < kthBestScore(scores, scoredLabels, scoredCount, k)) {
+        if (index + 1 === concepts.length || scoredCount < k) continue
+        // The k best so far are completed with the remaining concepts (a few binary searches each): their
+        // final scores bound the k-th best from below far more tightly than partial scores do.
+        threshold = Math.max(threshold, this.completeKthScore(concepts, index + 1, weightOf, scoredLabels, scoredCount, k))
+        if (remaining[index + 1]! < threshold) {
           index++
           break
         }
       }
       if (index >= concepts.length) return selectBest(scores, scoredLabels, scoredCount, k)
       // Phase 2: the documents already scored that can still reach the k-th best are the only candidates.
-      let threshold = kthBestScore(scores, scoredLabels, scoredCount, k)
+      threshold = Math.max(threshold, kthBestScore(scores, scoredLabels, scoredCount, k))
       candidateCount = 0
       for (let position = 0; position < scoredCount; position++) {
         const label = scoredLabels[position]!
@@ -457,7 +466,7 @@ export class Bm25Index {
           scoredCount = this.scoreConcept(concept, scoredCount)
         } else {
           // The concept's idf needs the number of documents it matches, candidates or not.
-          const weight = concept.weight * this.inverseDocumentFrequency(this.countMatchingDocuments(concept.ids))
+          const weight = weightOf(index)
           conceptCount = 0
           for (const id of concept.ids) {
             const start = offsets[id]!
@@ -508,6 +517,30 @@ export class Bm25Index {
     }
   }
 
+  /**
+   * The k-th best final score of the k documents with the best partial scores, their contributions from
+   * concept `from` on found by binary search in each term's postings; lowered by a relative 1e-12 so that
+   * rounding never lifts it above a score it stands for.
+   */
+  private completeKthScore(concepts: readonly ResolvedConcept[], from: number, weightOf: (index: number) => number, labels: Int32Array, count: number, k: number): number {
+    const { scores } = this.scratch
+    const { offsets, labels: postingLabels, frequencies: postingFrequencies } = this.postings
+    const saturation = this.k1 + 1
+    const finals = selectBest(scores, labels, count, k).map(({ label, score }) => {
+      for (let index = from; index < concepts.length; index++) {
+        let frequency = 0
+        for (const id of concepts[index]!.ids) {
+          const end = offsets[id + 1]!
+          const at = lowerBound(postingLabels, offsets[id]!, end, label)
+          if (at < end && postingLabels[at] === label) frequency += postingFrequencies[at]!
+        }
+        if (frequency > 0) score += (weightOf(index) * frequency * saturation) / (frequency + this.normalizers[label]!)
+      }
+      return score
+    })
+    return Math.min(...finals) * (1 - 1e-12)
+  }
+
   // The most a concept adds to one document's score: its weight, the largest idf it can have (its union of
   // postings is at least as long as its longest list) and the largest saturation any of its postings
   // reaches, summed over its terms (saturation is concave, so the sum bounds that of summed frequencies)
@@ -538,11 +571,23 @@ export class Bm25Index {
   }
 
   // How many documents contain any of the terms: the longest list's length plus the documents of the
-  // others that it lacks, looked up by binary search, or a marking pass over all the lists when that is cheaper.
+  // others that it lacks, looked up by binary search, or a marking pass over all the lists when that is
+  // cheaper. A constant of the index, so it is remembered for the last few thousand term sets counted.
   private countMatchingDocuments(ids: readonly number[]): number {
+    const { offsets } = this.postings
+    if (ids.length === 1) return offsets[ids[0]! + 1]! - offsets[ids[0]!]!
+    const key = [...ids].sort((left, right) => left - right).join(',')
+    const known = this.unionCounts.get(key)
+    if (known !== undefined) return known
+    const count = this.countUnion(ids)
+    if (this.unionCounts.size >= UNION_COUNTS_KEPT) this.unionCounts.delete(this.unionCounts.keys().next().value!)
+    this.unionCounts.set(key, count)
+    return count
+  }
+
+  private countUnion(ids: readonly number[]): number {
     const { offsets, labels } = this.postings
     const lengthOf = (id: number) => offsets[id + 1]! - offsets[id]!
-    if (ids.length === 1) return lengthOf(ids[0]!)
     const longest = ids.reduce((best, id) => (lengthOf(id) > lengthOf(best) ? id : best))
     const others = ids.filter((id) => id !== longest)
     const otherPostings = others.reduce((sum, id) => sum + lengthOf(id), 0)
@@ -574,6 +619,9 @@ export class Bm25Index {
     }
   }
 }
+
+// How many term sets' document counts are remembered: many queries' worth of widened words.
+const UNION_COUNTS_KEPT = 4096
 
 /** A query concept resolved against the index: distinct term ids, its weight, and its longest posting list. */
 interface ResolvedConcept {
