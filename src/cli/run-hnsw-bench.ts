@@ -13,7 +13,7 @@ const USAGE = `Usage: npm run bench:hnsw -- [--chunks N] [--m LIST] [--ef-constr
 Builds hnswlib graphs of the bench's synthetic news (the scale curve's corpus, local embeddings) for
 each M × efConstruction, and reports the build's CPU time and, for each efSearch, the recall of the
 retriever's dense candidates against exact search and the query time. Queries: the question set's
-Arabic questions and the opening of every 50th chunk.
+Arabic questions and the openings of 400 chunks spread evenly over the corpus.
 
   --chunks N              corpus size (default 20000)
   --m LIST                comma-separated M values (default 16,12,8)
@@ -24,7 +24,7 @@ Arabic questions and the opening of every 50th chunk.
 const SCALE_SEED = 20140907
 // The seed the index builds its graph with (HnswVectorStore's default).
 const GRAPH_SEED = 100
-const CHUNK_QUERY_STRIDE = 50
+const CHUNK_QUERIES = 400
 const CHUNK_QUERY_CHARACTERS = 120
 
 async function main(): Promise<void> {
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const vectors = await embed(corpus.chunkTexts)
   const queryTexts = [
     ...corpus.questions.map((question) => question.question),
-    ...corpus.chunkTexts.filter((_, label) => label % CHUNK_QUERY_STRIDE === 0).map((text) => text.slice(0, CHUNK_QUERY_CHARACTERS)),
+    ...corpus.chunkTexts.filter((_, label) => label % Math.max(1, Math.floor(corpus.chunkTexts.length / CHUNK_QUERIES)) === 0).slice(0, CHUNK_QUERIES).map((text) => text.slice(0, CHUNK_QUERY_CHARACTERS)),
   ]
   const queries = await Promise.all(queryTexts.map(async (text) => Float32Array.from(await embeddings.embedQuery(text))))
   const k = candidatesFor(config.TOP_K)
