@@ -403,6 +403,12 @@ export class Bm25Index {
 
   private clearScores(scoredCount: number): void {
     const { scores, isScored, scoredLabels } = this.scratch
+    // Most of the corpus scored: clearing the arrays whole is faster than label by label.
+    if (scoredCount > scores.length / 8) {
+      scores.fill(0)
+      isScored.fill(0)
+      return
+    }
     for (let position = 0; position < scoredCount; position++) {
       const label = scoredLabels[position]!
       scores[label] = 0
@@ -438,7 +444,8 @@ export class Bm25Index {
       // Phase 1: every posting of a concept is scored, so a document may enter here.
       for (; index < concepts.length; index++) {
         scoredCount = this.scoreConcept(concepts[index]!, scoredCount)
-        if (index + 1 === concepts.length || scoredCount < k) continue
+        // Worth trying only when the next concept has more postings than the try reads (the scored documents).
+        if (index + 1 === concepts.length || scoredCount < k || this.postingsOf(concepts[index + 1]!.ids) < scoredCount) continue
         // The k best so far are completed with the remaining concepts (a few binary searches each): their
         // final scores bound the k-th best from below far more tightly than partial scores do.
         threshold = Math.max(threshold, this.completeKthScore(concepts, index + 1, weightOf, scoredLabels, scoredCount, k))
@@ -523,23 +530,50 @@ export class Bm25Index {
    * rounding never lifts it above a score it stands for.
    */
   private completeKthScore(concepts: readonly ResolvedConcept[], from: number, weightOf: (index: number) => number, labels: Int32Array, count: number, k: number): number {
-    const { scores } = this.scratch
+    const { scores, marks } = this.scratch
     const { offsets, labels: postingLabels, frequencies: postingFrequencies } = this.postings
     const saturation = this.k1 + 1
-    const finals = selectBest(scores, labels, count, k).map(({ label, score }) => {
+    const best = selectBest(scores, labels, count, k)
+    const bestLabels = best.map((hit) => hit.label)
+    const finals = best.map((hit) => hit.score)
+    const found = new Float64Array(best.length)
+    // Weights first: counting a concept's documents uses the marks too.
+    const weights = concepts.map((_, index) => (index < from ? 0 : weightOf(index)))
+    for (const label of bestLabels) marks[label] = 1
+    try {
       for (let index = from; index < concepts.length; index++) {
-        let frequency = 0
+        found.fill(0)
         for (const id of concepts[index]!.ids) {
+          const start = offsets[id]!
           const end = offsets[id + 1]!
-          const at = lowerBound(postingLabels, offsets[id]!, end, label)
-          if (at < end && postingLabels[at] === label) frequency += postingFrequencies[at]!
+          if (end - start <= best.length * Math.log2(end - start + 1)) {
+            // A short list is read, a long one searched for each document.
+            for (let at = start; at < end; at++) if (marks[postingLabels[at]!] === 1) found[bestLabels.indexOf(postingLabels[at]!)]! += postingFrequencies[at]!
+          } else {
+            bestLabels.forEach((label, position) => {
+              const at = lowerBound(postingLabels, start, end, label)
+              if (at < end && postingLabels[at] === label) found[position]! += postingFrequencies[at]!
+            })
+          }
         }
-        if (frequency > 0) score += (weightOf(index) * frequency * saturation) / (frequency + this.normalizers[label]!)
+        bestLabels.forEach((label, position) => {
+          const frequency = found[position]!
+          if (frequency > 0) finals[position]! += (weights[index]! * frequency * saturation) / (frequency + this.normalizers[label]!)
+        })
       }
-      return score
-    })
+    } finally {
+      for (const label of bestLabels) marks[label] = 0
+    }
     return Math.min(...finals) * (1 - 1e-12)
   }
+
+  // How many postings the terms have together.
+  private postingsOf(ids: readonly number[]): number {
+    let total = 0
+    for (const id of ids) total += this.postings.offsets[id + 1]! - this.postings.offsets[id]!
+    return total
+  }
+
 
   // The most a concept adds to one document's score: its weight, the largest idf it can have (its union of
   // postings is at least as long as its longest list) and the largest saturation any of its postings
