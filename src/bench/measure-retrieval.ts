@@ -1,14 +1,15 @@
 import hnswlib from 'hnswlib-node'
 import type { SanadIndex } from '../index/sanad-index.js'
 import type { HybridRetriever } from '../retrieve/hybrid-retriever.js'
+import { DEFAULT_HNSW_PARAMETERS } from '../vector-store/hnsw-vector-store.js'
 import { summarizeSamples, type SampleSummary } from './summarize-samples.js'
 
 const { HierarchicalNSW } = hnswlib
 
-// What HybridRetriever asks the vector store for (24 candidates) and the store's default efSearch (64),
+// What HybridRetriever asks the vector store for (24 candidates) and the store's default efSearch,
 // so that the raw search does exactly the graph work that retrieval does.
 const DENSE_CANDIDATES = 24
-const EF_SEARCH = 64
+const EF_SEARCH = DEFAULT_HNSW_PARAMETERS.efSearch
 
 /** Per-query costs of retrieval and of the parts it cannot go below, measured on the same queries. */
 export interface RetrievalMeasurement {

@@ -34,7 +34,7 @@ import { HybridRetriever } from '../retrieve/hybrid-retriever.js'
 import { loadSources } from '../source/load-sources.js'
 import { VECTOR_STORE_FILES } from '../vector-store/hnsw-vector-store.js'
 
-const USAGE = `Usage: npm run bench -- [--quick] [--million] [--arcd FILE] [--json FILE] [--out DIR]
+const USAGE = `Usage: npm run bench -- [--quick] [--million] [--scale-only] [--arcd FILE] [--json FILE] [--out DIR]
 
 Measures, on 127.0.0.1: the index build and retrieval against raw hnswlib; the compiled server
 (node dist/main.js): cold start and its stages, memory idle and after load, /api/ask latency and
@@ -44,6 +44,7 @@ retrieval on the same corpora; a scale curve on synthetic corpora. Then judges t
 
   --quick       a CI-sized run: fewer samples, shorter loads, scale points 1k and 10k only
   --million     add the 1M-chunk scale point to a full run (an hour or more, and several GiB)
+  --scale-only  measure the article index and the scale curve only (no servers, memory stages or peers)
   --arcd FILE   ARCD's training split for the peer comparison (default ../shared/datasets/arcd/arcd-train.json)
   --json FILE   also write the report as JSON to FILE
   --out DIR     where report.json and scale.svg go (default bench-out/)
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
       options: {
         quick: { type: 'boolean', default: false },
         million: { type: 'boolean', default: false },
+        'scale-only': { type: 'boolean', default: false },
         arcd: { type: 'string' },
         json: { type: 'string' },
         out: { type: 'string', default: 'bench-out' },
@@ -177,20 +179,23 @@ async function main(): Promise<void> {
     })
 
     const environment = serverEnvironment(articleIndexDirectory, ARTICLE_SOURCES)
-    const startup = await attempt('startup', () => measureStartup(plan, environment, questionSet, progress))
-    const server = await attempt('server', () => measureServer(plan, environment, questionSet, progress))
-    progress('memory of each stage, article')
-    const memoryStages =
-      (await attempt('memory stages', () => measureMemoryStages(scratch, articleIndexDirectory, ARTICLE_SOURCES, questions, plan.memoryRounds))) ?? []
+    // --scale-only leaves out everything between the article's retrieval and the scale curve.
+    const whole = !values['scale-only']
+    const startup = whole ? await attempt('startup', () => measureStartup(plan, environment, questionSet, progress)) : null
+    const server = whole ? await attempt('server', () => measureServer(plan, environment, questionSet, progress)) : null
+    if (whole) progress('memory of each stage, article')
+    const memoryStages = whole
+      ? ((await attempt('memory stages', () => measureMemoryStages(scratch, articleIndexDirectory, ARTICLE_SOURCES, questions, plan.memoryRounds))) ?? [])
+      : []
 
     const peerCorpora: PeerCorpusSpec[] = [
       { name: 'article', sourcesDirectory: ARTICLE_SOURCES },
       ...(existsSync(arcdPath) ? [{ name: 'arcd' as const, path: arcdPath }] : []),
       { name: 'synthetic', sourcesDirectory: ARTICLE_SOURCES, targetChunks: plan.peerSyntheticChunks, seed: SCALE_SEED },
     ]
-    if (!existsSync(arcdPath)) errors.push(`peers: no ARCD file at ${arcdPath} (pass --arcd FILE); compared on the article and synthetic news only`)
+    if (whole && !existsSync(arcdPath)) errors.push(`peers: no ARCD file at ${arcdPath} (pass --arcd FILE); compared on the article and synthetic news only`)
     const peers: PeerMeasurement[] = []
-    for (const corpus of peerCorpora) {
+    for (const corpus of whole ? peerCorpora : []) {
       for (const system of ['sanad', 'orama', 'langchain'] as const) {
         progress(`peer ${system} on ${corpus.name}`)
         const measured = await attempt(`peer ${system} on ${corpus.name}`, () => measurePeerInChild(scratch, { system, corpus, chunker, dimensions: config.EMBEDDING_DIMENSIONS, samples: plan.peerSamples, warmup: 50, budgetMs: 120_000 }))

@@ -8,6 +8,7 @@ import { cleanDocument } from '../source/clean-document.js'
 import type { SourceDocument } from '../source/source-document.js'
 import { contentStems } from '../text/tokenize.js'
 import { HnswVectorStore, type HnswParameters } from '../vector-store/hnsw-vector-store.js'
+import { findDocumentsWithInstructions } from './find-documents-with-instructions.js'
 import { buildSourceGuide } from './guide/build-source-guide.js'
 import { INDEX_FORMAT_VERSION, TEXT_PIPELINE_VERSION, type IndexManifest } from './index-manifest.js'
 import { SanadIndex } from './sanad-index.js'
@@ -118,10 +119,11 @@ export async function buildIndex(
   const lexical = time('bm25', () => Bm25Index.build((function* () {
     for (let label = 0; label < chunks.length; label++) yield contentStems(indexTextOf(label))
   })()))
+  const withInstructions = findDocumentsWithInstructions(sentences, textById)
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     textPipelineVersion: TEXT_PIPELINE_VERSION,
-    sources: sources.map(({ id, path, title, sha256 }) => ({ id, path, title, sha256 })),
+    sources: sources.map(({ id, path, title, sha256 }) => ({ id, path, title, sha256, carriesInstructions: withInstructions.has(id) })),
     embedder: { id: embeddings.id, dimensions },
     // Listed field by field so the manifest's bytes do not depend on the caller's key order.
     chunker: { maxCharacters: options.chunker.maxCharacters, overlapSentences: options.chunker.overlapSentences },

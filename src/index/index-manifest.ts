@@ -3,8 +3,11 @@ import { ChunkOptionsSchema } from '../chunk/corpus.js'
 
 /** Bump when cleaning, segmentation, tokenization or stemming changes, so old indexes are rebuilt. */
 export const TEXT_PIPELINE_VERSION = 6
-/** Bump when the layout of the index folder changes (2: binary lexical index; vector documents derived, not stored; 3: source guides). */
-export const INDEX_FORMAT_VERSION = 3
+/**
+ * Bump when the layout of the index folder changes (2: binary lexical index; vector documents derived,
+ * not stored; 3: source guides; 4: each source flagged when it carries instructions to a model).
+ */
+export const INDEX_FORMAT_VERSION = 4
 
 /** Files of an index folder besides the manifest. */
 export const INDEX_FILES = {
@@ -18,7 +21,16 @@ export const INDEX_FILES = {
 export const IndexManifestSchema = z.object({
   formatVersion: z.literal(INDEX_FORMAT_VERSION),
   textPipelineVersion: z.number().int(),
-  sources: z.array(z.object({ id: z.string(), path: z.string(), title: z.string(), sha256: z.string() })),
+  sources: z.array(
+    z.object({
+      id: z.string(),
+      path: z.string(),
+      title: z.string(),
+      sha256: z.string(),
+      /** Whether any sentence of the source addresses a language model (a poisoned source, withheld from answers). */
+      carriesInstructions: z.boolean(),
+    }),
+  ),
   embedder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
   chunker: ChunkOptionsSchema,
   counts: z.object({ documents: z.number().int(), sentences: z.number().int(), chunks: z.number().int() }),

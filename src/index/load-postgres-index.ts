@@ -6,6 +6,7 @@ import type { SourceDocument } from '../source/source-document.js'
 import { contentStems } from '../text/tokenize.js'
 import type { PostgresVectorStore } from '../vector-store/postgres-vector-store.js'
 import { chunkIndexText } from './build-index.js'
+import { findDocumentsWithInstructions } from './find-documents-with-instructions.js'
 import { INDEX_FORMAT_VERSION, PostgresIndexSettingsSchema, type IndexManifest } from './index-manifest.js'
 import { describeSettingsMismatch } from './load-index.js'
 import { SanadIndex } from './sanad-index.js'
@@ -68,10 +69,12 @@ export async function loadPostgresIndex(store: PostgresVectorStore, embeddings: 
   const corpus: CorpusStructure = { documents: sources.map(({ id, title }) => ({ id, title })), sentences, chunks }
   const textById = new Map(sources.map((source) => [source.id, source.text]))
   const lexical = Bm25Index.build(chunks.map((chunk) => contentStems(chunkIndexText(chunk, textById.get(chunk.docId)!))))
+  // Recomputed here like the lexical index: the Postgres tables hold rows, not the folder's manifest.
+  const withInstructions = findDocumentsWithInstructions(sentences, textById)
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     textPipelineVersion: settings.data.textPipelineVersion,
-    sources: sources.map(({ id, path, title, sha256 }) => ({ id, path, title, sha256 })),
+    sources: sources.map(({ id, path, title, sha256 }) => ({ id, path, title, sha256, carriesInstructions: withInstructions.has(id) })),
     embedder: settings.data.embedder,
     chunker: settings.data.chunker,
     counts: { documents: sources.length, sentences: sentences.length, chunks: chunks.length },

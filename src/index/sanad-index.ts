@@ -16,6 +16,8 @@ export class SanadIndex {
   readonly documents: ReadonlyMap<string, SourceDocument>
   /** Each document's source guide, built with the index (see guide/build-source-guide.ts). */
   readonly guides: ReadonlyMap<string, SourceGuide>
+  /** The documents flagged at build time as carrying instructions to a model (poisoned sources). */
+  readonly poisonedDocuments: ReadonlySet<string>
   // The most recently used sentences' tokens, least recent first (a Map keeps insertion order).
   private readonly sentenceTokens = new Map<number, Token[]>()
   private documentSentences: Map<string, Sentence[]> | null = null
@@ -32,6 +34,7 @@ export class SanadIndex {
   ) {
     this.documents = new Map(sources.map((source) => [source.id, source]))
     this.guides = new Map(guides.map((guide) => [guide.docId, guide]))
+    this.poisonedDocuments = new Set(manifest.sources.filter((source) => source.carriesInstructions).map((source) => source.id))
   }
 
   /** The exact text of a span of a document. */

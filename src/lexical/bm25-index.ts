@@ -53,6 +53,10 @@ export class Bm25Index {
   private readonly normalizers: Float64Array
   // Per-document accumulators reused by every search; search is synchronous, so no two searches share them.
   private scratchSpace: SearchScratch | null = null
+  // Per term, the largest saturation among its postings (NaN until the term is first searched).
+  private saturationCache: Float64Array | null = null
+  // How many documents hold any term of a set of terms, by the set's sorted ids; oldest first.
+  private readonly unionCounts = new Map<string, number>()
 
   private constructor(readonly k1: number, readonly b: number, lengths: Uint32Array, postings: FlatPostings) {
     this.lengths = lengths
@@ -71,6 +75,9 @@ export class Bm25Index {
       isScored: new Uint8Array(size),
       conceptLabels: new Int32Array(size),
       scoredLabels: new Int32Array(size),
+      candidates: new Int32Array(size),
+      isCandidate: new Uint8Array(size),
+      marks: new Uint8Array(size),
     })
   }
 
@@ -246,43 +253,51 @@ export class Bm25Index {
     return Math.log(1 + (this.size - documentFrequency + 0.5) / (documentFrequency + 0.5))
   }
 
-  /** The k best documents for the concepts, best first; ties keep label order. */
+  /**
+   * The k best documents for the concepts, best first; ties keep label order. Exact: the same documents
+   * and scores as scoring every posting, with contributions summed rarest concept first.
+   */
   search(concepts: readonly QueryConcept[], k: number, accepts?: (label: number) => boolean): LexicalHit[] {
-    // Typed-array accumulators and a bounded heap instead of Maps and a full sort: the cost is the
-    // postings read plus O(matches · log k), which matters once common terms match most of a large corpus.
+    const resolved = this.resolveConcepts(concepts)
+    if (resolved.length === 0 || k <= 0) return []
+    // A filter changes every concept's document frequency to its accepted postings, so it is scored exhaustively.
+    if (accepts || resolved.some((concept) => !(concept.weight >= 0))) return this.searchExhaustively(resolved, k, accepts)
+    return this.searchWithPruning(resolved, k)
+  }
+
+  // Each concept's distinct known term ids, in the order scores are summed: the rarest first (by its
+  // most frequent term), then query order. Concepts with no indexed term drop out.
+  private resolveConcepts(concepts: readonly QueryConcept[]): ResolvedConcept[] {
+    const { termIds, offsets } = this.postings
+    const resolved: (ResolvedConcept & { position: number })[] = []
+    concepts.forEach((concept, position) => {
+      const ids: number[] = []
+      let largest = 0
+      for (const term of concept.terms) {
+        const id = termIds.get(term)
+        if (id === undefined || ids.includes(id)) continue
+        ids.push(id)
+        largest = Math.max(largest, offsets[id + 1]! - offsets[id]!)
+      }
+      if (ids.length > 0) resolved.push({ ids, weight: concept.weight ?? 1, largest, position })
+    })
+    return resolved.sort((left, right) => left.largest - right.largest || left.position - right.position)
+  }
+
+  // Every posting of every concept scored: the plain algorithm, and the one a filter needs.
+  private searchExhaustively(concepts: readonly ResolvedConcept[], k: number, accepts?: (label: number) => boolean): LexicalHit[] {
     const { frequencies, scores, isScored, conceptLabels, scoredLabels } = this.scratch
-    const { termIds, offsets, labels: postingLabels, frequencies: postingFrequencies } = this.postings
-    const saturation = this.k1 + 1
-    const normalizers = this.normalizers
+    const { offsets, labels: postingLabels, frequencies: postingFrequencies } = this.postings
     let scoredCount = 0
     let conceptCount = 0
     try {
       for (const concept of concepts) {
-        conceptCount = 0
-        const ids: number[] = []
-        for (const term of concept.terms) {
-          const id = termIds.get(term)
-          if (id !== undefined && !ids.includes(id)) ids.push(id)
-        }
-        if (ids.length === 0) continue
-        const [only] = ids
-        if (ids.length === 1 && !accepts) {
-          // One term and no filter: its document frequency is its postings' length, so one pass scores it.
-          const start = offsets[only!]!
-          const end = offsets[only! + 1]!
-          const weight = (concept.weight ?? 1) * this.inverseDocumentFrequency(end - start)
-          for (let at = start; at < end; at++) {
-            const label = postingLabels[at]!
-            const frequency = postingFrequencies[at]!
-            scores[label]! += (weight * frequency * saturation) / (frequency + normalizers[label]!)
-            if (isScored[label] === 0) {
-              isScored[label] = 1
-              scoredLabels[scoredCount++] = label
-            }
-          }
+        if (concept.ids.length === 1 && !accepts) {
+          scoredCount = this.scoreSingleTerm(concept.weight, concept.ids[0]!, scoredCount)
           continue
         }
-        for (const id of ids) {
+        conceptCount = 0
+        for (const id of concept.ids) {
           for (let at = offsets[id]!, end = offsets[id + 1]!; at < end; at++) {
             const label = postingLabels[at]!
             if (accepts && !accepts(label)) continue
@@ -291,29 +306,405 @@ export class Bm25Index {
           }
         }
         if (conceptCount === 0) continue
-        const weight = (concept.weight ?? 1) * this.inverseDocumentFrequency(conceptCount)
-        for (let position = 0; position < conceptCount; position++) {
-          const label = conceptLabels[position]!
-          const frequency = frequencies[label]!
-          frequencies[label] = 0
-          scores[label]! += (weight * frequency * saturation) / (frequency + normalizers[label]!)
-          if (isScored[label] === 0) {
-            isScored[label] = 1
-            scoredLabels[scoredCount++] = label
-          }
-        }
+        const weight = concept.weight * this.inverseDocumentFrequency(conceptCount)
+        scoredCount = this.addContributions(weight, conceptLabels, conceptCount, scoredCount)
         conceptCount = 0
       }
       return selectBest(scores, scoredLabels, scoredCount, k)
     } finally {
       for (let position = 0; position < conceptCount; position++) frequencies[conceptLabels[position]!] = 0
-      for (let position = 0; position < scoredCount; position++) {
-        const label = scoredLabels[position]!
-        scores[label] = 0
-        isScored[label] = 0
-      }
+      this.clearScores(scoredCount)
     }
   }
+
+  // Adds a concept's contribution to the documents whose summed frequency is in `frequencies`, clears those
+  // frequencies, and records newly scored documents; returns the new count of scored documents.
+  private addContributions(weight: number, conceptLabels: Int32Array, conceptCount: number, scoredCount: number): number {
+    const { frequencies, scores, isScored, scoredLabels } = this.scratch
+    const saturation = this.k1 + 1
+    const normalizers = this.normalizers
+    for (let position = 0; position < conceptCount; position++) {
+      const label = conceptLabels[position]!
+      const frequency = frequencies[label]!
+      frequencies[label] = 0
+      scores[label]! += (weight * frequency * saturation) / (frequency + normalizers[label]!)
+      if (isScored[label] === 0) {
+        isScored[label] = 1
+        scoredLabels[scoredCount++] = label
+      }
+    }
+    return scoredCount
+  }
+
+  // Puts the candidates in label order: a sort when they are few, a scan of the candidate marks when they are many.
+  private sortCandidates(count: number): void {
+    const { candidates, isCandidate } = this.scratch
+    if (count * Math.log2(count + 1) < isCandidate.length) {
+      candidates.subarray(0, count).sort()
+      return
+    }
+    let position = 0
+    for (let label = 0; label < isCandidate.length; label++) if (isCandidate[label] === 1) candidates[position++] = label
+  }
+
+  // Scores every posting of a concept; returns the new count of scored documents.
+  private scoreConcept(concept: ResolvedConcept, scoredCount: number): number {
+    if (concept.ids.length === 1) return this.scoreSingleTerm(concept.weight, concept.ids[0]!, scoredCount)
+    const { frequencies, conceptLabels } = this.scratch
+    const { offsets, labels: postingLabels, frequencies: postingFrequencies } = this.postings
+    let conceptCount = 0
+    for (const id of concept.ids) {
+      for (let at = offsets[id]!, end = offsets[id + 1]!; at < end; at++) {
+        const label = postingLabels[at]!
+        if (frequencies[label] === 0) conceptLabels[conceptCount++] = label
+        frequencies[label]! += postingFrequencies[at]!
+      }
+    }
+    return this.addContributions(concept.weight * this.inverseDocumentFrequency(conceptCount), conceptLabels, conceptCount, scoredCount)
+  }
+
+  // Whether looking the candidates up in a concept's postings (and counting its documents) reads less than scoring them all.
+  private isCheaperToLookUp(ids: readonly number[], candidateCount: number): boolean {
+    const { offsets } = this.postings
+    let whole = 0
+    let lookUp = 0
+    let longest = 0
+    for (const id of ids) {
+      const length = offsets[id + 1]! - offsets[id]!
+      whole += length
+      lookUp += Math.min(length, candidateCount * Math.log2(length + 1))
+      longest = Math.max(longest, length)
+    }
+    if (ids.length === 1) return lookUp < whole
+    // Counting a union reads the shorter lists and searches the longest; scoring a union reads the lists twice.
+    return lookUp + Math.min((whole - longest) * Math.log2(longest + 1), whole) < 2 * whole
+  }
+
+  // A one-term concept: its document frequency is its postings' length, so one pass scores it.
+  private scoreSingleTerm(conceptWeight: number, id: number, scoredCount: number): number {
+    const { scores, isScored, scoredLabels } = this.scratch
+    const { offsets, labels: postingLabels, frequencies: postingFrequencies } = this.postings
+    const saturation = this.k1 + 1
+    const normalizers = this.normalizers
+    const start = offsets[id]!
+    const end = offsets[id + 1]!
+    const weight = conceptWeight * this.inverseDocumentFrequency(end - start)
+    for (let at = start; at < end; at++) {
+      const label = postingLabels[at]!
+      const frequency = postingFrequencies[at]!
+      scores[label]! += (weight * frequency * saturation) / (frequency + normalizers[label]!)
+      if (isScored[label] === 0) {
+        isScored[label] = 1
+        scoredLabels[scoredCount++] = label
+      }
+    }
+    return scoredCount
+  }
+
+  private clearScores(scoredCount: number): void {
+    const { scores, isScored, scoredLabels } = this.scratch
+    // Most of the corpus scored: clearing the arrays whole is faster than label by label.
+    if (scoredCount > scores.length / 8) {
+      scores.fill(0)
+      isScored.fill(0)
+      return
+    }
+    for (let position = 0; position < scoredCount; position++) {
+      const label = scoredLabels[position]!
+      scores[label] = 0
+      isScored[label] = 0
+    }
+  }
+
+  /**
+   * Term-at-a-time with an exact stop (Turtle and Flood's "max score" idea, per concept): concepts are
+   * scored rarest first while a document not yet seen could still reach the top k; once the upper bounds
+   * of the remaining concepts add up to less than the k-th best score so far, no new document can enter,
+   * and the remaining concepts only update the documents that can still make it, each found by binary
+   * search in the postings instead of reading them all. Common concepts widened to many variants match
+   * most documents, so skipping their postings is where the time goes.
+   */
+  private searchWithPruning(concepts: readonly ResolvedConcept[], k: number): LexicalHit[] {
+    const { frequencies, scores, conceptLabels, scoredLabels, candidates, isCandidate } = this.scratch
+    const { offsets, labels: postingLabels, frequencies: postingFrequencies } = this.postings
+    // What each concept can add to one document at most, and the sums of those bounds from each concept on.
+    const bounds = concepts.map((concept) => this.upperBoundOf(concept))
+    const remaining = new Float64Array(concepts.length + 1)
+    for (let index = concepts.length - 1; index >= 0; index--) remaining[index] = remaining[index + 1]! + bounds[index]!
+    // Each concept's weight times its idf, computed when first needed (a union of postings must be counted).
+    const weights = new Float64Array(concepts.length).fill(Number.NaN)
+    const weightOf = (index: number) => (Number.isNaN(weights[index]!) ? (weights[index] = concepts[index]!.weight * this.inverseDocumentFrequency(this.countMatchingDocuments(concepts[index]!.ids))) : weights[index]!)
+    let scoredCount = 0
+    let conceptCount = 0
+    let candidateCount = -1
+    try {
+      let index = 0
+      // A score the k-th best document is known to reach: the k-th best final score of some k documents.
+      let threshold = Number.NEGATIVE_INFINITY
+      // Phase 1: every posting of a concept is scored, so a document may enter here.
+      for (; index < concepts.length; index++) {
+        scoredCount = this.scoreConcept(concepts[index]!, scoredCount)
+        // Worth trying only when the next concept has more postings than the try reads (the scored documents).
+        if (index + 1 === concepts.length || scoredCount < k || this.postingsOf(concepts[index + 1]!.ids) < scoredCount) continue
+        // The k best so far are completed with the remaining concepts (a few binary searches each): their
+        // final scores bound the k-th best from below far more tightly than partial scores do.
+        threshold = Math.max(threshold, this.completeKthScore(concepts, index + 1, weightOf, scoredLabels, scoredCount, k))
+        if (remaining[index + 1]! < threshold) {
+          index++
+          break
+        }
+      }
+      if (index >= concepts.length) return selectBest(scores, scoredLabels, scoredCount, k)
+      // Phase 2: the documents already scored that can still reach the k-th best are the only candidates.
+      threshold = Math.max(threshold, kthBestScore(scores, scoredLabels, scoredCount, k))
+      candidateCount = 0
+      for (let position = 0; position < scoredCount; position++) {
+        const label = scoredLabels[position]!
+        if (scores[label]! + remaining[index]! >= threshold) {
+          candidates[candidateCount++] = label
+          isCandidate[label] = 1
+        }
+      }
+      let candidatesSorted = false
+      for (; index < concepts.length; index++) {
+        const concept = concepts[index]!
+        if (!this.isCheaperToLookUp(concept.ids, candidateCount)) {
+          // Nearly as many candidates as postings: reading the postings whole costs no more.
+          scoredCount = this.scoreConcept(concept, scoredCount)
+        } else {
+          // The concept's idf needs the number of documents it matches, candidates or not.
+          const weight = weightOf(index)
+          conceptCount = 0
+          for (const id of concept.ids) {
+            const start = offsets[id]!
+            const end = offsets[id + 1]!
+            if (end - start <= candidateCount * Math.log2(end - start + 1)) {
+              // A short posting list: read it and keep the candidates.
+              for (let at = start; at < end; at++) {
+                const label = postingLabels[at]!
+                if (isCandidate[label] === 0) continue
+                if (frequencies[label] === 0) conceptLabels[conceptCount++] = label
+                frequencies[label]! += postingFrequencies[at]!
+              }
+            } else {
+              // A long one: look each candidate up in it (both sorted, so each search starts where the last ended).
+              if (!candidatesSorted) {
+                this.sortCandidates(candidateCount)
+                candidatesSorted = true
+              }
+              let low = start
+              for (let position = 0; position < candidateCount && low < end; position++) {
+                const label = candidates[position]!
+                low = lowerBound(postingLabels, low, end, label)
+                if (low < end && postingLabels[low] === label) {
+                  if (frequencies[label] === 0) conceptLabels[conceptCount++] = label
+                  frequencies[label]! += postingFrequencies[low]!
+                }
+              }
+            }
+          }
+          scoredCount = this.addContributions(weight, conceptLabels, conceptCount, scoredCount)
+          conceptCount = 0
+        }
+        // Drop the candidates that can no longer reach the k-th best.
+        threshold = Math.max(threshold, kthBestScore(scores, candidates, candidateCount, k))
+        let kept = 0
+        for (let position = 0; position < candidateCount; position++) {
+          const label = candidates[position]!
+          if (scores[label]! + remaining[index + 1]! >= threshold) candidates[kept++] = label
+          else isCandidate[label] = 0
+        }
+        candidateCount = kept
+      }
+      return selectBest(scores, candidates, candidateCount, k)
+    } finally {
+      for (let position = 0; position < conceptCount; position++) frequencies[conceptLabels[position]!] = 0
+      for (let position = 0; position < Math.max(candidateCount, 0); position++) isCandidate[candidates[position]!] = 0
+      this.clearScores(scoredCount)
+    }
+  }
+
+  /**
+   * The k-th best final score of the k documents with the best partial scores, their contributions from
+   * concept `from` on found by binary search in each term's postings; lowered by a relative 1e-12 so that
+   * rounding never lifts it above a score it stands for.
+   */
+  private completeKthScore(concepts: readonly ResolvedConcept[], from: number, weightOf: (index: number) => number, labels: Int32Array, count: number, k: number): number {
+    const { scores, marks } = this.scratch
+    const { offsets, labels: postingLabels, frequencies: postingFrequencies } = this.postings
+    const saturation = this.k1 + 1
+    const best = selectBest(scores, labels, count, k)
+    const bestLabels = best.map((hit) => hit.label)
+    const finals = best.map((hit) => hit.score)
+    const found = new Float64Array(best.length)
+    // Weights first: counting a concept's documents uses the marks too.
+    const weights = concepts.map((_, index) => (index < from ? 0 : weightOf(index)))
+    for (const label of bestLabels) marks[label] = 1
+    try {
+      for (let index = from; index < concepts.length; index++) {
+        found.fill(0)
+        for (const id of concepts[index]!.ids) {
+          const start = offsets[id]!
+          const end = offsets[id + 1]!
+          if (end - start <= best.length * Math.log2(end - start + 1)) {
+            // A short list is read, a long one searched for each document.
+            for (let at = start; at < end; at++) if (marks[postingLabels[at]!] === 1) found[bestLabels.indexOf(postingLabels[at]!)]! += postingFrequencies[at]!
+          } else {
+            bestLabels.forEach((label, position) => {
+              const at = lowerBound(postingLabels, start, end, label)
+              if (at < end && postingLabels[at] === label) found[position]! += postingFrequencies[at]!
+            })
+          }
+        }
+        bestLabels.forEach((label, position) => {
+          const frequency = found[position]!
+          if (frequency > 0) finals[position]! += (weights[index]! * frequency * saturation) / (frequency + this.normalizers[label]!)
+        })
+      }
+    } finally {
+      for (const label of bestLabels) marks[label] = 0
+    }
+    return Math.min(...finals) * (1 - 1e-12)
+  }
+
+  // How many postings the terms have together.
+  private postingsOf(ids: readonly number[]): number {
+    let total = 0
+    for (const id of ids) total += this.postings.offsets[id + 1]! - this.postings.offsets[id]!
+    return total
+  }
+
+
+  // The most a concept adds to one document's score: its weight, the largest idf it can have (its union of
+  // postings is at least as long as its longest list) and the largest saturation any of its postings
+  // reaches, summed over its terms (saturation is concave, so the sum bounds that of summed frequencies)
+  // and capped at k1 + 1. Widened by a relative 1e-9 against rounding.
+  private upperBoundOf(concept: ResolvedConcept): number {
+    let saturation = 0
+    for (const id of concept.ids) saturation += this.largestSaturationOf(id)
+    return concept.weight * this.inverseDocumentFrequency(concept.largest) * Math.min(saturation, this.k1 + 1) * (1 + 1e-9)
+  }
+
+  // The largest (k1 + 1)·f / (f + normalizer) over a term's postings, computed on the term's first use.
+  private largestSaturationOf(id: number): number {
+    const known = this.saturationBounds[id]!
+    if (!Number.isNaN(known)) return known
+    const { offsets, labels, frequencies } = this.postings
+    const saturation = this.k1 + 1
+    let largest = 0
+    for (let at = offsets[id]!, end = offsets[id + 1]!; at < end; at++) {
+      const frequency = frequencies[at]!
+      largest = Math.max(largest, (frequency * saturation) / (frequency + this.normalizers[labels[at]!]!))
+    }
+    this.saturationBounds[id] = largest
+    return largest
+  }
+
+  private get saturationBounds(): Float64Array {
+    return (this.saturationCache ??= new Float64Array(this.postings.terms.length).fill(Number.NaN))
+  }
+
+  // How many documents contain any of the terms: the longest list's length plus the documents of the
+  // others that it lacks, looked up by binary search, or a marking pass over all the lists when that is
+  // cheaper. A constant of the index, so it is remembered for the last few thousand term sets counted.
+  private countMatchingDocuments(ids: readonly number[]): number {
+    const { offsets } = this.postings
+    if (ids.length === 1) return offsets[ids[0]! + 1]! - offsets[ids[0]!]!
+    const key = [...ids].sort((left, right) => left - right).join(',')
+    const known = this.unionCounts.get(key)
+    if (known !== undefined) return known
+    const count = this.countUnion(ids)
+    if (this.unionCounts.size >= UNION_COUNTS_KEPT) this.unionCounts.delete(this.unionCounts.keys().next().value!)
+    this.unionCounts.set(key, count)
+    return count
+  }
+
+  private countUnion(ids: readonly number[]): number {
+    const { offsets, labels } = this.postings
+    const lengthOf = (id: number) => offsets[id + 1]! - offsets[id]!
+    const longest = ids.reduce((best, id) => (lengthOf(id) > lengthOf(best) ? id : best))
+    const others = ids.filter((id) => id !== longest)
+    const otherPostings = others.reduce((sum, id) => sum + lengthOf(id), 0)
+    const { marks, conceptLabels } = this.scratch
+    let marked = 0
+    try {
+      const cheaperToSearch = otherPostings * Math.log2(lengthOf(longest) + 1) < otherPostings + lengthOf(longest)
+      for (const id of cheaperToSearch ? others : ids) {
+        for (let at = offsets[id]!, end = offsets[id + 1]!; at < end; at++) {
+          const label = labels[at]!
+          if (marks[label] === 0) {
+            marks[label] = 1
+            conceptLabels[marked++] = label
+          }
+        }
+      }
+      if (!cheaperToSearch) return marked
+      let count = lengthOf(longest)
+      const start = offsets[longest]!
+      const end = offsets[longest + 1]!
+      for (let position = 0; position < marked; position++) {
+        const label = conceptLabels[position]!
+        const at = lowerBound(labels, start, end, label)
+        if (at === end || labels[at] !== label) count++
+      }
+      return count
+    } finally {
+      for (let position = 0; position < marked; position++) marks[conceptLabels[position]!] = 0
+    }
+  }
+}
+
+// How many term sets' document counts are remembered: many queries' worth of widened words.
+const UNION_COUNTS_KEPT = 4096
+
+/** A query concept resolved against the index: distinct term ids, its weight, and its longest posting list. */
+interface ResolvedConcept {
+  ids: number[]
+  weight: number
+  largest: number
+}
+
+// The first position in [low, high) whose label is at least `label` (labels ascending there).
+function lowerBound(labels: Int32Array, low: number, high: number, label: number): number {
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (labels[middle]! < label) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+// The k-th best score among the labels (the score a document must beat or tie to be in the top k): a
+// min-heap of the k best scores seen.
+function kthBestScore(scores: Float64Array, labels: Int32Array, count: number, k: number): number {
+  if (count < k || k <= 0) return Number.NEGATIVE_INFINITY
+  const heap = new Float64Array(k)
+  for (let position = 0; position < count; position++) {
+    const score = scores[labels[position]!]!
+    if (position < k) {
+      let child = position
+      while (child > 0) {
+        const parent = (child - 1) >> 1
+        if (heap[parent]! <= score) break
+        heap[child] = heap[parent]!
+        child = parent
+      }
+      heap[child] = score
+      continue
+    }
+    if (score <= heap[0]!) continue
+    let parent = 0
+    for (;;) {
+      const left = 2 * parent + 1
+      if (left >= k) break
+      const child = left + 1 < k && heap[left + 1]! < heap[left]! ? left + 1 : left
+      if (heap[child]! >= score) break
+      heap[parent] = heap[child]!
+      parent = child
+    }
+    heap[parent] = score
+  }
+  return heap[0]!
 }
 
 function requireLittleEndian(): void {
@@ -326,6 +717,9 @@ interface SearchScratch {
   isScored: Uint8Array
   conceptLabels: Int32Array
   scoredLabels: Int32Array
+  candidates: Int32Array
+  isCandidate: Uint8Array
+  marks: Uint8Array
 }
 
 // The k best of the scored labels, best first, ties by label: a heap of the k best seen so far, worst on

@@ -4,7 +4,7 @@ import { INDEX_FILES, INDEX_FORMAT_VERSION, IndexManifestSchema, TEXT_PIPELINE_V
 const manifest = {
   formatVersion: INDEX_FORMAT_VERSION,
   textPipelineVersion: TEXT_PIPELINE_VERSION,
-  sources: [{ id: 'article', path: 'article.txt', title: 'دور المغرب في التحالف الدولي ضد الإرهاب', sha256: 'ab' }],
+  sources: [{ id: 'article', path: 'article.txt', title: 'دور المغرب في التحالف الدولي ضد الإرهاب', sha256: 'ab', carriesInstructions: false }],
   embedder: { id: 'local-hash-v1-512', dimensions: 512 },
   chunker: { maxCharacters: 600, overlapSentences: 1 },
   counts: { documents: 1, sentences: 41, chunks: 18 },

@@ -14,11 +14,18 @@ const ARTICLE_PARAGRAPHS = [
 const articleIndex = Bm25Index.build(ARTICLE_PARAGRAPHS.map((paragraph) => contentStems(paragraph)))
 const conceptsOf = (text: string) => [...new Set(contentStems(text))].map((term) => ({ terms: [term] }))
 
-/** Okapi BM25 with Pirkola concepts, written the plain way, to check the index against. */
+/**
+ * Okapi BM25 with Pirkola concepts, written the plain way, to check the index against. Contributions are
+ * summed in the index's order (rarest concept first, by its most frequent term, then query order), so
+ * that equal sums round alike.
+ */
 function searchPlainly(documents: readonly string[][], concepts: readonly QueryConcept[], k: number, k1 = 1.2, b = 0.75): LexicalHit[] {
   const averageLength = documents.reduce((sum, terms) => sum + terms.length, 0) / documents.length || 1
   const scores = new Map<number, number>()
-  for (const concept of concepts) {
+  const documentFrequency = (term: string) => documents.filter((terms) => terms.includes(term)).length
+  const longest = (concept: QueryConcept) => Math.max(0, ...concept.terms.map(documentFrequency))
+  const ordered = concepts.map((concept, position) => ({ concept, position, longest: longest(concept) })).sort((left, right) => left.longest - right.longest || left.position - right.position)
+  for (const { concept } of ordered) {
     const alternatives = new Set(concept.terms)
     const frequencies = new Map<number, number>()
     documents.forEach((terms, label) => {
@@ -122,6 +129,26 @@ describe('Bm25Index', () => {
         expect(hits.map((hit) => hit.label)).toEqual(expected.map((hit) => hit.label))
         hits.forEach((hit, index) => expect(hit.score).toBeCloseTo(expected[index]!.score, 10))
       }),
+    )
+  })
+
+  it('should find exactly the documents and scores of scoring every posting, when rare and common concepts mix', () => {
+    // Zipf-like corpora: a few terms in most documents, many in a few, so that the search can stop reading
+    // common concepts early; the plain search reads everything.
+    const vocabulary = Array.from({ length: 60 }, (_, rank) => `t${rank}`)
+    const corpus = fc.array(fc.array(fc.integer({ min: 0, max: 999 }).map((draw) => vocabulary[Math.floor(Math.pow(draw / 1000, 3) * vocabulary.length)]!), { minLength: 1, maxLength: 14 }), { minLength: 30, maxLength: 160 })
+    const concept = fc.record({ terms: fc.array(fc.constantFrom(...vocabulary, 'absent'), { minLength: 1, maxLength: 4 }), weight: fc.option(fc.double({ min: 0.1, max: 3, noNaN: true }), { nil: undefined }) })
+    fc.assert(
+      fc.property(corpus, fc.array(concept, { minLength: 1, maxLength: 7 }), fc.integer({ min: 1, max: 12 }), (documents, concepts, k) => {
+        const index = Bm25Index.build(documents)
+        const hits = index.search(concepts, k)
+        const expected = searchPlainly(documents, concepts, k)
+        expect(hits.map((hit) => hit.label)).toEqual(expected.map((hit) => hit.label))
+        hits.forEach((hit, position) => expect(hit.score).toBeCloseTo(expected[position]!.score, 10))
+        // A filter that accepts everything takes the exhaustive path: the same documents and the very same scores.
+        expect(index.search(concepts, k, () => true)).toEqual(hits)
+      }),
+      { numRuns: 200 },
     )
   })
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { containsInjectedInstructions } from '../../src/answer/contains-injected-instructions.js'
+import { containsInjectedInstructions } from '../../src/text/contains-injected-instructions.js'
 import { segmentSentences } from '../../src/text/segment-sentences.js'
 import { REPOSITORY_INDEX_DIRECTORY } from '../support/load-test-index.js'
 
