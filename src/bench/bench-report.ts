@@ -63,6 +63,14 @@ export interface ScaleFigures extends Omit<ScalePointResult, 'indexDirectory' | 
   memoryStages?: MemoryStage[]
 }
 
+/** The answer path in process over questions each asked once: per stage of `timingsMs`, and CPU per question. */
+export interface AnswerPathFigures {
+  questions: number
+  documents: number
+  stagesMs: Record<string, SampleSummary>
+  cpuMicrosecondsPerQuestion: number
+}
+
 /** Everything one `npm run bench` measured; written as JSON and printed as tables. */
 export interface BenchReport {
   date: string
@@ -79,6 +87,8 @@ export interface BenchReport {
   server: ServerFigures | null
   /** The memory of each stage of start-up and answering, on the article index. */
   memoryStages: MemoryStage[]
+  /** The answer path in process on questions it has never seen (ARCD, each asked once); null when not measured. */
+  unseen: AnswerPathFigures | null
   peers: PeerMeasurement[]
   scale: ScaleFigures[]
   /** How each scale figure grows with the chunk count: figure ∝ chunks^exponent. */

@@ -155,6 +155,13 @@ export function formatBenchReport(report: BenchReport): string {
     lines.push('', 'Memory by stage, article (in-process, after a full collection; answer cache off)', formatMemoryStages(report.memoryStages))
   }
 
+  if (report.unseen) {
+    const { unseen } = report
+    lines.push('', `The answer path on questions never seen: ${unseen.questions.toLocaleString('en-US')} ARCD questions, each asked once, over its ${unseen.documents.toLocaleString('en-US')} paragraphs (in process, answer cache off)`)
+    lines.push(formatTable([['stage', 'p50 ms', 'p90 ms', 'mean ms'], ...Object.entries(unseen.stagesMs).map(([stage, ms]) => [stage, formatNumber(ms.p50), formatNumber(ms.p90), formatNumber(ms.mean)])], '    '))
+    lines.push(`  CPU per question: ${formatNumber(unseen.cpuMicrosecondsPerQuestion)} µs`)
+  }
+
   if (report.peers.length > 0) {
     lines.push('', 'Peers: the same chunks, the same local embeddings, top 5 (each system in its own process)')
     lines.push(

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { BenchReport, ScaleFigures, ServerFigures, ServerRun, StartupFigures } from '../bench/bench-report.js'
+import type { AnswerPathFigures, BenchReport, ScaleFigures, ServerFigures, ServerRun, StartupFigures } from '../bench/bench-report.js'
 import { createScaleChart } from '../bench/create-scale-chart.js'
 import { evaluateTargets, LOADED_RSS_REQUESTS, MILLION_CHUNKS, SCALE_TARGET_CHUNKS } from '../bench/evaluate-targets.js'
 import { fitGrowthExponent } from '../bench/fit-growth-exponent.js'
@@ -58,6 +58,7 @@ const BENCH_CHILDREN = {
   'serve-bare-hono': 'src/bench/child/serve-bare-hono.ts',
   'measure-memory-stages': 'src/bench/child/measure-memory-stages.ts',
   'run-peer': 'src/bench/child/run-peer.ts',
+  'measure-answer-path': 'src/bench/child/measure-answer-path.ts',
 }
 const childCommand = (name: keyof typeof BENCH_CHILDREN, ...flags: string[]) => [process.execPath, ...flags, join(BENCH_BUNDLE_DIRECTORY, `${name}.js`)]
 // Scale points build under tsx: the build dominates, and the child needs no bundle of its own.
@@ -80,6 +81,7 @@ const PLANS = {
     loadRequests: 4_000,
     memoryRounds: [1, 200],
     peerSamples: 300,
+    unseenQuestions: 200,
     peerSyntheticChunks: 2_000,
     scaleChunks: [1_000, 10_000],
     scaleSamples: 300,
@@ -95,6 +97,7 @@ const PLANS = {
     loadRequests: LOADED_RSS_REQUESTS,
     memoryRounds: [1, 200, 2000],
     peerSamples: 1000,
+    unseenQuestions: 670,
     peerSyntheticChunks: 20_000,
     scaleChunks: [1_000, 10_000, SCALE_TARGET_CHUNKS],
     scaleSamples: 1000,
@@ -187,6 +190,8 @@ async function main(): Promise<void> {
     const memoryStages = whole
       ? ((await attempt('memory stages', () => measureMemoryStages(scratch, articleIndexDirectory, ARTICLE_SOURCES, questions, plan.memoryRounds))) ?? [])
       : []
+    if (whole && existsSync(arcdPath)) progress('the answer path on questions never seen (ARCD, each asked once)')
+    const unseen = whole && existsSync(arcdPath) ? await attempt('answer path on unseen questions', () => measureAnswerPath(scratch, arcdPath, plan.unseenQuestions)) : null
 
     const peerCorpora: PeerCorpusSpec[] = [
       { name: 'article', sourcesDirectory: ARTICLE_SOURCES },
@@ -240,6 +245,7 @@ async function main(): Promise<void> {
       startup,
       server,
       memoryStages,
+      unseen,
       peers,
       scale,
       growthExponents: {
@@ -449,6 +455,12 @@ async function measureMemoryStages(scratch: string, indexDirectory: string, sour
   const options = { indexDirectory, sourcesDirectory, questions, rounds, answerCacheBytes: 0 }
   await runChild([...childCommand('measure-memory-stages', '--expose-gc', ...nodeFlags), JSON.stringify(options), resultPath], 60 * 60_000)
   return JSON.parse(await readFile(resultPath, 'utf8')) as MemoryStage[]
+}
+
+async function measureAnswerPath(scratch: string, arcdPath: string, questions: number): Promise<AnswerPathFigures> {
+  const resultPath = join(scratch, `answer-path-${Date.now()}.json`)
+  await runChild([...childCommand('measure-answer-path'), JSON.stringify({ arcdPath, questions }), resultPath], 30 * 60_000)
+  return JSON.parse(await readFile(resultPath, 'utf8')) as AnswerPathFigures
 }
 
 async function measurePeerInChild(scratch: string, options: Record<string, unknown>): Promise<PeerMeasurement> {

@@ -81,6 +81,7 @@ function createReport(overrides: Partial<BenchReport> = {}): BenchReport {
       { stage: 'node', rssBytes: 40 * MEBIBYTE, heapUsedBytes: 3 * MEBIBYTE, heapTotalBytes: 5 * MEBIBYTE, externalBytes: MEBIBYTE },
       { stage: 'index ready', rssBytes: 70 * MEBIBYTE, heapUsedBytes: 13 * MEBIBYTE, heapTotalBytes: 30 * MEBIBYTE, externalBytes: 2 * MEBIBYTE },
     ],
+    unseen: { questions: 670, documents: 231, stagesMs: { total: summary(0.9, 2), grounding: summary(0.4, 1) }, cpuMicrosecondsPerQuestion: 1200 },
     peers: [peer('sanad', 'arcd', 0.93, 0.2), peer('Orama', 'arcd', 0.86, 0.7), peer('LangChain MemoryVectorStore', 'arcd', 0.87, 0.1), peer('sanad', 'synthetic', null, 1)],
     scale: [scalePoint(1_000), scalePoint(10_000)],
     growthExponents: { 'retrieval p50': 0.25, 'server RSS': null },
@@ -142,6 +143,11 @@ describe('formatBenchReport', () => {
     expect(text).toMatch(/index ready\s+70\s+30/)
     expect(text).toMatch(/^\s+1,000\s/m)
     expect(text).toMatch(/^\s+10,000\s/m)
+  })
+
+  it('should show the answer path on unseen questions when it was measured, and leave it out otherwise', () => {
+    expect(formatBenchReport(createReport())).toMatch(/never seen: 670 ARCD questions, each asked once, over its 231 paragraphs[\s\S]*CPU per question: 1,200 µs/)
+    expect(formatBenchReport(createReport({ unseen: null }))).not.toContain('never seen')
   })
 
   it('should warn when the machine was already busy as the run began, whatever the bench itself loaded', () => {

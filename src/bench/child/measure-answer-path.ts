@@ -8,17 +8,10 @@ import { composeSanadOver } from '../../compose-sanad.js'
 import { loadConfig } from '../../config/load-config.js'
 import { loadArcd } from '../../eval/arcd.js'
 import { buildCollection } from '../../eval/training-sets.js'
-import { summarizeSamples, type SampleSummary } from '../summarize-samples.js'
+import type { AnswerPathFigures } from '../bench-report.js'
+import { summarizeSamples } from '../summarize-samples.js'
 
 const OptionsSchema = z.object({ arcdPath: z.string().min(1), questions: z.number().int().positive() })
-
-/** What the child reports: per stage of `timingsMs`, over questions each asked once; and CPU per question. */
-export interface AnswerPathFigures {
-  questions: number
-  documents: number
-  stagesMs: Record<string, SampleSummary>
-  cpuMicrosecondsPerQuestion: number
-}
 
 const [optionsJson, resultPath] = process.argv.slice(2)
 if (!optionsJson || !resultPath) throw new Error('usage: measure-answer-path <options JSON> <result file>')
