@@ -73,6 +73,9 @@ async function runScaleTest(): Promise<void> {
         DATABASE_POOL_SIZE: '1',
         LLM_BASE_URL: model.url,
         LLM_MODEL: 'paced-model',
+        // The mixed load repeats questions: from the answer cache a stream is replayed at once, and the
+        // check that nginx does not buffer SSE needs every stream paced by the model.
+        ANSWER_CACHE_BYTES: '0',
         LOG_LEVEL: 'info',
       },
       // The load comes from one address; the rate limit is checked on its own at the end.
