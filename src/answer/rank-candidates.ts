@@ -108,8 +108,6 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
   // The question words the retrieved text holds anywhere, and in each document.
   const seenAnywhere = new Set<string>()
   const seenInDocument = new Map<string, Set<string>>()
-  const own = new Float64Array(termCount)
-  const context = new Float64Array(termCount)
 
   retrieved.forEach((hit, chunkRank) => {
     if (poisoned.has(hit.chunk.docId)) return
@@ -138,11 +136,9 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
         const term = terms[position]!
         const weight = term.weight * term.idf
         const match = bag.match(term)
-        let contextMatch = 0
-        for (const other of neighbours) contextMatch = Math.max(contextMatch, other.match(term))
-        own[position] = match
-        context[position] = contextMatch
-        contextMatch *= NEIGHBOUR_CREDIT
+        let neighbourMatch = 0
+        for (const other of neighbours) neighbourMatch = Math.max(neighbourMatch, other.match(term))
+        const contextMatch = neighbourMatch * NEIGHBOUR_CREDIT
         ownWeight += weight * match
         withContext += weight * Math.max(match, contextMatch)
         if (isContent[position]) {
@@ -150,7 +146,7 @@ export function gatherCandidates(analysis: QuestionAnalysis, terms: readonly Wei
           ownMatchedContent += match
           if (match === 0) missingIdf = Math.max(missingIdf, term.idf)
           if (match === 0 && contextMatch === 0) contextMissingIdf = Math.max(contextMissingIdf, term.idf)
-          if (match > 0 || context[position]! > 0) matchedStems.add(term.stem)
+          if (match > 0 || neighbourMatch > 0) matchedStems.add(term.stem)
         }
         if (match > 0 && required.has(term.stem)) requiredFound++
       }
