@@ -8,7 +8,7 @@ import { StemBag } from './match-terms.js'
 /**
  * What the answerer reads of one source sentence, the same for every question: its tokens and text,
  * its content stems, and the spans of each answer type (found on first need). Kept per index for the
- * sentences used last, so a sentence that candidates for many questions is worked out once.
+ * last 8,192 sentences met, so a sentence that candidates for many questions is worked out once.
  */
 export interface SentenceFacts {
   readonly sentence: Sentence
@@ -33,14 +33,14 @@ const FACTS_CACHE_SENTENCES = 8192
 const factsByIndex = new WeakMap<SanadIndex, Map<number, SentenceFacts>>()
 const headingBagsByIndex = new WeakMap<SanadIndex, Map<string, StemBag>>()
 
-/** The facts of a sentence of `index`, worked out on first use and kept for the sentences used last. */
+/** The facts of a sentence of `index`, worked out on first use and kept for the sentences met last. */
 export function sentenceFactsOf(index: SanadIndex, sentence: Sentence): SentenceFacts {
   let cache = factsByIndex.get(index)
   if (!cache) factsByIndex.set(index, (cache = new Map()))
   const cached = cache.get(sentence.id)
   if (cached) return cached
   const facts = describeSentence(sentence, index.tokensOf(sentence), index.textOf(sentence))
-  // Full: forget the oldest quarter at once, so a scan over many sentences costs one eviction per thousands.
+  // Full: forget the quarter met first, at once, so a scan over many sentences costs one eviction per thousands.
   if (cache.size >= FACTS_CACHE_SENTENCES) {
     let drop = FACTS_CACHE_SENTENCES / 4
     for (const id of cache.keys()) {
